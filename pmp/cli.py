@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from pmp.auth import service
 from pmp.auth.models import AuthSession, User
 from pmp.auth.tokens import cleanup_expired, revoke_user_families
+from pmp.backup import backup_cli
 from pmp.database import write_intent
 from pmp.errors import ApiError
 from pmp.extensions import db
@@ -113,3 +114,4 @@ def tokens_cleanup():
 def register_commands(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(tokens_cli)
+    app.cli.add_command(backup_cli)
