@@ -143,3 +143,16 @@ def test_json_log_line_for_a_request():
     assert line["message"] == "GET /api/ping 200"
     assert line["request_id"] == "abc" and line["status"] == 200 and line["user_id"] == 7
     assert line["ts"].endswith("Z")
+
+
+def test_conditional_get_with_etag(client, make_user):
+    user = make_user()
+    first = client.get("/api/me", headers=user.headers)
+    etag = first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "private, no-cache"
+    again = client.get("/api/me", headers={**user.headers, "If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b""
+    client.patch("/api/me", headers=user.headers, json={"display_name": "Changed"})
+    changed = client.get("/api/me", headers={**user.headers, "If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+    assert "ETag" not in client.post("/api/auth/logout-all", headers=user.headers).headers
