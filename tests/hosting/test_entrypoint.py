@@ -1,8 +1,10 @@
 """docker/entrypoint.sh run outside Docker: migrate, refuse bad config, hand signals over."""
 
+import json
 import sqlite3
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -82,3 +84,32 @@ def test_options_are_passed_to_gunicorn(instance, tmp_path):
     with entrypoint(env, tmp_path, "--workers", "1", "--check-config") as server:
         assert server.proc.wait(timeout=60) == 0, server.output()
     assert "users" in tables(instance / "pmp.sqlite3")  # migrated before gunicorn ran
+
+
+def test_production_logs_are_json_lines_with_request_id_user_and_proxied_ip(instance, tmp_path):
+    env = server_env(instance, free_port(), TRUSTED_PROXIES="1")
+    with entrypoint(env, tmp_path) as server:
+        server.wait_healthy()
+        register = urllib.request.Request(
+            server.base + "/api/auth/register", method="POST",
+            data=json.dumps({"username": "alice", "email": "alice@example.com",
+                             "password": "correct horse battery staple"}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(register, timeout=30) as response:
+            token = json.loads(response.read())["access_token"]
+        me = urllib.request.Request(server.base + "/api/me", headers={
+            "Authorization": f"Bearer {token}", "X-Request-ID": "trace-42",
+            # A client-supplied entry, then the one our single trusted proxy appended.
+            "X-Forwarded-For": "10.6.6.6, 203.0.113.7", "X-Forwarded-Proto": "https"})
+        with urllib.request.urlopen(me, timeout=30) as response:
+            assert response.headers["X-Request-ID"] == "trace-42"
+            assert response.headers["Strict-Transport-Security"]
+        assert server.terminate() == 0
+    lines = [json.loads(line) for line in server.stdout_path.read_text().splitlines()]
+    requests = [line for line in lines if line["logger"] == "pmp.request"]
+    line = next(r for r in requests if r["request_id"] == "trace-42")
+    assert line["method"] == "GET" and line["path"] == "/api/me" and line["status"] == 200
+    assert line["ip"] == "203.0.113.7"
+    assert isinstance(line["user_id"], int)
+    assert isinstance(line["duration_ms"], float)
