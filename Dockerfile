@@ -26,6 +26,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PMP_INSTANCE_PATH=/app/instance \
+    FLASK_APP=wsgi \
     HOST=0.0.0.0 \
     PORT=8080
 
