@@ -77,7 +77,7 @@ preload_app = False
 accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
-# gunicorn's own lines (start, worker boot, shutdown) then share stdout/stderr with the app.
+# stdout carries only the app's JSON lines; gunicorn's own (boot, signals, errors) go to stderr.
 capture_output = False
 
 # The heartbeat file lives in memory when possible (overlay filesystems can stall it).
