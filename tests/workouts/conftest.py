@@ -19,8 +19,9 @@ class Log:
 
     def call(self, method: str, url: str, status: int, **kwargs):
         response = self.client.open(url, method=method, headers=self.user.headers, **kwargs)
-        assert response.status_code == status, (response.status_code, response.get_json())
-        return response.get_json()
+        body = response.get_json(silent=True)
+        assert response.status_code == status, (response.status_code, body)
+        return body
 
     def get(self, url, status=200, **kwargs):
         return self.call("GET", url, status, **kwargs)
