@@ -74,7 +74,7 @@ def delete_exercise(user_id: int, exercise_id: int) -> None:
     if in_use:
         raise Conflict(IN_USE)
     db.session.delete(exercise)
-    _commit_or_conflict(IN_USE)  # the RESTRICT foreign key backs the check above
+    _commit_or_conflict(IN_USE)  # the (deferred) foreign key backs the check
 
 
 def _assign(exercise: Exercise, data: dict) -> None:

@@ -96,9 +96,12 @@ class WorkoutExercise(db.Model):
     workout_id: Mapped[int] = mapped_column(
         ForeignKey("workouts.id", ondelete="CASCADE"), index=True, nullable=False
     )
-    # RESTRICT: an exercise still used in a workout cannot be deleted
+    # An exercise used in a workout cannot be deleted. The check is deferred to COMMIT so that
+    # deleting a user, which cascades to both its workouts and its custom exercises, works:
+    # PostgreSQL checks an immediate constraint before the workouts' cascade reaches this table.
     exercise_id: Mapped[int] = mapped_column(
-        ForeignKey("exercises.id", ondelete="RESTRICT"), index=True, nullable=False
+        ForeignKey("exercises.id", deferrable=True, initially="DEFERRED"), index=True,
+        nullable=False,
     )
     exercise_order: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     notes: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -92,3 +92,15 @@ def test_deleting_a_user_cascades_to_workouts_and_custom_exercises(app, as_alice
         db.session.remove()
     assert counts == [0, 0, 0]
     assert customs == 0
+
+
+def test_database_refuses_to_delete_a_used_exercise(app, as_alice):
+    custom = as_alice.post("/api/exercises", {"name": "Mine", "category": "sport"})
+    as_alice.entry(as_alice.workout()["id"], custom["id"])
+    with app.app_context():
+        with pytest.raises(IntegrityError):
+            db.session.execute(text("DELETE FROM exercises WHERE id = :id"), {"id": custom["id"]})
+            db.session.commit()
+        db.session.rollback()
+        db.session.remove()
+    assert as_alice.get(f"/api/exercises/{custom['id']}") == custom

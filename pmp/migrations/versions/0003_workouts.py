@@ -158,7 +158,7 @@ def upgrade():
                            name=op.f('ck_workout_exercises_order_non_negative')),
         sa.ForeignKeyConstraint(['exercise_id'], ['exercises.id'],
                                 name=op.f('fk_workout_exercises_exercise_id_exercises'),
-                                ondelete='RESTRICT'),
+                                deferrable=True, initially='DEFERRED'),
         sa.ForeignKeyConstraint(['workout_id'], ['workouts.id'],
                                 name=op.f('fk_workout_exercises_workout_id_workouts'),
                                 ondelete='CASCADE'),
