@@ -186,3 +186,20 @@ def test_another_user_gets_404_on_every_id_and_changes_nothing(as_alice, as_bob)
         assert as_bob.call(method, url, 404, **kwargs)["code"] == "not_found", (method, url)
     assert as_alice.get(w + "/details") == before
     assert as_bob.get("/api/workouts") == []
+
+
+def test_auto_set_number_retries_when_another_request_took_it(as_alice, monkeypatch):
+    from pmp.workouts import service
+
+    entry = as_alice.entry(as_alice.workout()["id"])
+    as_alice.set(entry["id"], reps=5)
+    real = service._next_set_number
+    stale = iter([1])  # what a concurrent request computed before the first set was committed
+    monkeypatch.setattr(service, "_next_set_number",
+                        lambda entry_id: next(stale, None) or real(entry_id))
+    assert as_alice.set(entry["id"], reps=6)["set_number"] == 2
+    monkeypatch.setattr(service, "_next_set_number", lambda entry_id: 1)
+    assert as_alice.post(f"/api/workout-exercises/{entry['id']}/sets", {"reps": 7},
+                         409)["code"] == "conflict"
+    sets = as_alice.get(f"/api/workout-exercises/{entry['id']}")["sets"]
+    assert [(s["set_number"], s["reps"]) for s in sets] == [(1, 5), (2, 6)]
