@@ -5,15 +5,21 @@ from __future__ import annotations
 from flask import jsonify, url_for
 
 from pmp.auth.guard import api_blueprint, current_user, current_user_id
+from pmp.errors import NotFound
 from pmp.pagination import total_header
 from pmp.workouts import exercise_service, schemas, service, stats
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 
 blp = api_blueprint("workouts", __name__, description="Exercises, workouts, sets and statistics")
 
-# ids beyond the database's integer range are simply not found (instead of an overflow)
-ID = "int(max=2147483647)"
 STRINGS = {"type": "array", "items": {"type": "string"}}
+
+
+@blp.url_value_preprocessor
+def _ids_in_range(endpoint, values):
+    """Ids beyond the database's integer range are simply not found (not an overflow)."""
+    if any(isinstance(v, int) and v > schemas.DB_INT_MAX for v in (values or {}).values()):
+        raise NotFound()
 
 
 def _created(obj, endpoint: str, **values):
@@ -54,14 +60,14 @@ def exercise_muscle_groups():
     return jsonify(list(MUSCLE_GROUPS))
 
 
-@blp.route(f"/exercises/<{ID}:exercise_id>", methods=["GET"])
+@blp.route("/exercises/<int:exercise_id>", methods=["GET"])
 @blp.response(200, schemas.ExerciseSchema)
 def get_exercise(exercise_id):
     """Show one exercise."""
     return exercise_service.get_visible_exercise(current_user_id(), exercise_id)
 
 
-@blp.route(f"/exercises/<{ID}:exercise_id>", methods=["PATCH"])
+@blp.route("/exercises/<int:exercise_id>", methods=["PATCH"])
 @blp.arguments(schemas.ExercisePatchSchema)
 @blp.response(200, schemas.ExerciseSchema)
 def update_exercise(data, exercise_id):
@@ -69,14 +75,14 @@ def update_exercise(data, exercise_id):
     return exercise_service.update_exercise(current_user_id(), exercise_id, data)
 
 
-@blp.route(f"/exercises/<{ID}:exercise_id>", methods=["DELETE"])
+@blp.route("/exercises/<int:exercise_id>", methods=["DELETE"])
 @blp.response(204)
 def delete_exercise(exercise_id):
     """Delete one of your custom exercises unless a workout uses it."""
     exercise_service.delete_exercise(current_user_id(), exercise_id)
 
 
-@blp.route(f"/exercises/<{ID}:exercise_id>/history", methods=["GET"])
+@blp.route("/exercises/<int:exercise_id>/history", methods=["GET"])
 @blp.response(200, schemas.HistorySchema)
 def exercise_history(exercise_id):
     """Every logged set of an exercise, best sets, estimated 1RM and personal records."""
@@ -104,14 +110,14 @@ def create_workout(data):
     return _created(workout, "get_workout", workout_id=workout.id)
 
 
-@blp.route(f"/workouts/<{ID}:workout_id>", methods=["GET"])
+@blp.route("/workouts/<int:workout_id>", methods=["GET"])
 @blp.response(200, schemas.WorkoutSchema)
 def get_workout(workout_id):
     """Show one workout."""
     return service.get_workout(current_user_id(), workout_id)
 
 
-@blp.route(f"/workouts/<{ID}:workout_id>", methods=["PUT"])
+@blp.route("/workouts/<int:workout_id>", methods=["PUT"])
 @blp.arguments(schemas.WorkoutSchema)
 @blp.response(200, schemas.WorkoutSchema)
 def replace_workout(data, workout_id):
@@ -119,7 +125,7 @@ def replace_workout(data, workout_id):
     return service.update_workout(current_user_id(), workout_id, data)
 
 
-@blp.route(f"/workouts/<{ID}:workout_id>", methods=["PATCH"])
+@blp.route("/workouts/<int:workout_id>", methods=["PATCH"])
 @blp.arguments(schemas.WorkoutPatchSchema)
 @blp.response(200, schemas.WorkoutSchema)
 def update_workout(data, workout_id):
@@ -127,21 +133,21 @@ def update_workout(data, workout_id):
     return service.update_workout(current_user_id(), workout_id, data)
 
 
-@blp.route(f"/workouts/<{ID}:workout_id>", methods=["DELETE"])
+@blp.route("/workouts/<int:workout_id>", methods=["DELETE"])
 @blp.response(204)
 def delete_workout(workout_id):
     """Delete a workout with its exercises and sets."""
     service.delete_workout(current_user_id(), workout_id)
 
 
-@blp.route(f"/workouts/<{ID}:workout_id>/details", methods=["GET"])
+@blp.route("/workouts/<int:workout_id>/details", methods=["GET"])
 @blp.response(200, schemas.WorkoutDetailSchema)
 def workout_details(workout_id):
     """Show a workout with its exercises and their sets."""
     return service.get_workout_details(current_user_id(), workout_id)
 
 
-@blp.route(f"/workouts/<{ID}:workout_id>/report", methods=["GET"])
+@blp.route("/workouts/<int:workout_id>/report", methods=["GET"])
 @blp.response(200, schemas.ReportSchema)
 def workout_report(workout_id):
     """Totals of a workout per exercise, weights in your preferred unit."""
@@ -159,7 +165,7 @@ def stats_summary(args):
 # Exercises of a workout and their sets
 
 
-@blp.route(f"/workouts/<{ID}:workout_id>/exercises", methods=["POST"])
+@blp.route("/workouts/<int:workout_id>/exercises", methods=["POST"])
 @blp.arguments(schemas.WorkoutExerciseSchema)
 @blp.response(201, schemas.WorkoutExerciseSchema)
 def add_workout_exercise(data, workout_id):
@@ -168,14 +174,14 @@ def add_workout_exercise(data, workout_id):
     return _created(entry, "get_workout_exercise", entry_id=entry.id)
 
 
-@blp.route(f"/workout-exercises/<{ID}:entry_id>", methods=["GET"])
+@blp.route("/workout-exercises/<int:entry_id>", methods=["GET"])
 @blp.response(200, schemas.WorkoutExerciseDetailSchema)
 def get_workout_exercise(entry_id):
     """Show an exercise of a workout with its sets."""
     return service.get_entry(current_user_id(), entry_id)
 
 
-@blp.route(f"/workout-exercises/<{ID}:entry_id>", methods=["PATCH"])
+@blp.route("/workout-exercises/<int:entry_id>", methods=["PATCH"])
 @blp.arguments(schemas.WorkoutExercisePatchSchema)
 @blp.response(200, schemas.WorkoutExerciseSchema)
 def update_workout_exercise(data, entry_id):
@@ -183,14 +189,14 @@ def update_workout_exercise(data, entry_id):
     return service.update_entry(current_user_id(), entry_id, data)
 
 
-@blp.route(f"/workout-exercises/<{ID}:entry_id>", methods=["DELETE"])
+@blp.route("/workout-exercises/<int:entry_id>", methods=["DELETE"])
 @blp.response(204)
 def delete_workout_exercise(entry_id):
     """Remove an exercise, with its sets, from a workout."""
     service.delete_entry(current_user_id(), entry_id)
 
 
-@blp.route(f"/workout-exercises/<{ID}:entry_id>/sets", methods=["POST"])
+@blp.route("/workout-exercises/<int:entry_id>/sets", methods=["POST"])
 @blp.arguments(schemas.SetSchema)
 @blp.response(201, schemas.SetSchema)
 def add_set(data, entry_id):
@@ -199,14 +205,14 @@ def add_set(data, entry_id):
     return _created(row, "get_set", set_id=row.id)
 
 
-@blp.route(f"/sets/<{ID}:set_id>", methods=["GET"])
+@blp.route("/sets/<int:set_id>", methods=["GET"])
 @blp.response(200, schemas.SetSchema)
 def get_set(set_id):
     """Show one set."""
     return service.get_set(current_user_id(), set_id)
 
 
-@blp.route(f"/sets/<{ID}:set_id>", methods=["PATCH"])
+@blp.route("/sets/<int:set_id>", methods=["PATCH"])
 @blp.arguments(schemas.SetPatchSchema)
 @blp.response(200, schemas.SetSchema)
 def update_set(data, set_id):
@@ -214,7 +220,7 @@ def update_set(data, set_id):
     return service.update_set(current_user_id(), set_id, data)
 
 
-@blp.route(f"/sets/<{ID}:set_id>", methods=["DELETE"])
+@blp.route("/sets/<int:set_id>", methods=["DELETE"])
 @blp.response(204)
 def delete_set(set_id):
     """Delete a set."""
