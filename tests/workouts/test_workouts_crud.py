@@ -203,3 +203,15 @@ def test_auto_set_number_retries_when_another_request_took_it(as_alice, monkeypa
                          409)["code"] == "conflict"
     sets = as_alice.get(f"/api/workout-exercises/{entry['id']}")["sets"]
     assert [(s["set_number"], s["reps"]) for s in sets] == [(1, 5), (2, 6)]
+
+
+def test_deleting_the_account_removes_workouts_and_custom_exercises(client, as_alice, as_bob):
+    custom = as_alice.post("/api/exercises", {"name": "Mine", "category": "sport"})
+    workout = as_alice.workout()
+    as_alice.set(as_alice.entry(workout["id"], custom["id"])["id"], reps=3)
+    as_alice.set(as_alice.entry(workout["id"], "Bench Press")["id"], reps=3, weight=50)
+    response = client.delete("/api/me", headers=as_alice.user.headers,
+                             json={"password": as_alice.user.password})
+    assert response.status_code == 204
+    as_bob.get(f"/api/workouts/{workout['id']}", 404)
+    assert "Bench Press" in [e["name"] for e in as_bob.get("/api/exercises")]
