@@ -2,6 +2,8 @@
 
 Plain data so that the migration, the schemas and the tests share one source of truth.
 Names are unique case-insensitively; built-in rows have ``user_id`` NULL in the database.
+The revision holds a frozen copy of this list: to add exercises, append them here and write a
+new revision that inserts only the additions (the tests compare the database with this list).
 """
 
 from typing import NamedTuple
