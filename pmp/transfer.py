@@ -6,11 +6,24 @@ table definitions, so column types (aware UTC datetimes, booleans, decimals) are
 written exactly as the application does. Tables are copied parents first, rows in primary-key
 order (a self-referencing row comes after the row it points to), all in the caller's
 transaction on the target.
+
+Rows that migrations themselves insert (a table's ``info["keep_rows"]`` predicate, e.g. the
+built-in exercise catalogue) are already in the target: they are compared, not copied, and
+the copy is refused if they differ, since user rows refer to them by id.
 """
 
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, MetaData, Table, func, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    MetaData,
+    Select,
+    Table,
+    func,
+    inspect,
+    select,
+    text,
+)
 
 BATCH_SIZE = 1000
 
@@ -39,6 +52,12 @@ def check_compatible(source: Connection, target: Connection, metadata: MetaData)
     filled = [t.name for t in metadata.sorted_tables if _count(target, t)]
     if filled:
         raise TransferError(f"the target database is not empty (rows in: {', '.join(filled)})")
+    for table in metadata.sorted_tables:
+        if _seeded(table) is not None and _seed_rows(source, table) != _seed_rows(target, table):
+            raise TransferError(
+                f"the rows that migrations put in {table.name} differ between the databases "
+                "(ids or content): they cannot be matched safely"
+            )
 
 
 def copy_rows(
@@ -70,12 +89,33 @@ def reset_sequences(conn: Connection, metadata: MetaData) -> None:
         )
 
 
+def _seeded(table: Table) -> str | None:
+    """The SQL predicate of rows that migrations insert into this table, if any."""
+    return table.info.get("keep_rows") or None
+
+
+def _user_rows(table: Table) -> Select:
+    seeded = _seeded(table)
+    query = select(table)
+    return query if seeded is None else query.where(text(f"NOT ({seeded})"))
+
+
+def _seed_rows(conn: Connection, table: Table) -> list[tuple]:
+    query = select(table).where(text(_seeded(table))).order_by(*_order(table))
+    return [tuple(row) for row in conn.execute(query)]
+
+
 def _count(conn: Connection, table: Table) -> int:
-    return conn.execute(select(func.count()).select_from(table)).scalar_one()
+    query = _user_rows(table).with_only_columns(func.count()).select_from(table)
+    return conn.execute(query).scalar_one()
+
+
+def _order(table: Table) -> list:
+    return list(table.primary_key.columns) or list(table.columns)
 
 
 def _batches(conn: Connection, table: Table, size: int) -> Iterator[list[dict]]:
-    order = list(table.primary_key.columns) or list(table.columns)
-    result = conn.execution_options(yield_per=size).execute(select(table).order_by(*order))
+    query = _user_rows(table).order_by(*_order(table))
+    result = conn.execution_options(yield_per=size).execute(query)
     for partition in result.mappings().partitions(size):
         yield [dict(row) for row in partition]

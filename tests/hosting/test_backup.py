@@ -44,6 +44,25 @@ def register(app, username):
     response = app.test_client().post("/api/auth/register", json={
         "username": username, "email": f"{username}@example.com", "password": PASSWORD})
     assert response.status_code == 201, response.get_json()
+    return {"Authorization": f"Bearer {response.get_json()['access_token']}"}
+
+
+def log_workout(app, headers) -> str:
+    """A workout with a built-in and a custom exercise and a set each; its details URL."""
+    client = app.test_client()
+
+    def post(url, body):
+        response = client.post(url, json=body, headers=headers)
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()["id"]
+
+    bench = client.get("/api/exercises?q=bench press", headers=headers).get_json()[0]["id"]
+    custom = post("/api/exercises", {"name": "Sled push", "category": "strength"})
+    workout = post("/api/workouts", {"performed_at": "2026-01-09T03:13:28Z"})
+    for exercise in (bench, custom):
+        entry = post(f"/api/workouts/{workout}/exercises", {"exercise_id": exercise})
+        post(f"/api/workout-exercises/{entry}/sets", {"reps": 5, "weight": 80})
+    return f"/api/workouts/{workout}/details"
 
 
 def invoke(app, *args):
@@ -266,7 +285,8 @@ def target_url(request, tmp_path):
 
 def test_transfer_copies_everything_into_an_empty_migrated_database(live, target_url):
     app, path = live
-    register(app, "bob")
+    bob = register(app, "bob")
+    details = log_workout(app, bob)
     target_app = create_app({**BASE, "DATABASE_URL": target_url})
     with target_app.app_context():
         upgrade()
@@ -279,7 +299,13 @@ def test_transfer_copies_everything_into_an_empty_migrated_database(live, target
         response = client.post("/api/auth/login", json={"login": "alice", "password": PASSWORD})
         assert response.status_code == 200
         assert response.get_json()["user"]["id"] == 1
-        register(target_app, "carol")
+        # bob's token (same signing key) works there, and his workout is the same.
+        copied = client.get(details, headers=bob)
+        assert copied.status_code == 200
+        assert copied.get_json() == app.test_client().get(details, headers=bob).get_json()
+        assert {e["exercise_name"] for e in copied.get_json()["exercises"]} == {
+            "Bench Press", "Sled push"}
+        log_workout(target_app, register(target_app, "carol"))
         again = invoke(app, "transfer", target_url)
         assert again.exit_code == 1
         assert "not empty" in again.output

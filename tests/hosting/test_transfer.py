@@ -58,12 +58,22 @@ nodes = Table(
     Column("worn", Boolean, nullable=False),
 )
 
+catalogue = Table(
+    "catalogue", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("users.id"), nullable=True),
+    Column("name", String(50), nullable=False),
+    info={"keep_rows": "user_id IS NULL"},
+)
+
 
 def migrate(engine, revision="0002_test"):
     metadata.create_all(engine)
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
         conn.execute(text("INSERT INTO alembic_version VALUES (:r)"), {"r": revision})
+        # What a migration seeds, on every database alike.
+        conn.execute(insert(catalogue), [{"id": 1, "name": "Squat"}, {"id": 2, "name": "Run"}])
 
 
 @pytest.fixture
@@ -81,6 +91,7 @@ def source(tmp_path):
              "price": Decimal("12.50"), "worn": i % 2 == 0}
             for i in range(1, 2501)
         ])
+        conn.execute(insert(catalogue).values(id=3, user_id=2, name="My own"))
     yield engine
     engine.dispose()
 
@@ -126,9 +137,10 @@ def test_copies_every_row_and_ids_continue(request, source, target_name):
     target = request.getfixturevalue(target_name)
     migrate(target)
     counts = copy(source, target, batch_size=500)
-    assert counts == {"users": 3, "nodes": 2500}
+    assert counts == {"users": 3, "nodes": 2500, "catalogue": 1}
     assert rows(target, users) == rows(source, users)
     assert rows(target, nodes) == rows(source, nodes)
+    assert rows(target, catalogue) == rows(source, catalogue)
     with target.begin() as conn:  # the id sequence moved past the copied ids
         new_id = conn.execute(
             insert(users).values(username="new", created_at=datetime.now(UTC)).returning(users.c.id)
@@ -152,6 +164,14 @@ def test_refuses_a_target_with_data(source, sqlite_target):
     with sqlite_target.begin() as conn:
         conn.execute(insert(users).values(id=9, username="x", created_at=datetime.now(UTC)))
     with pytest.raises(TransferError, match="not empty.*users"):
+        copy(source, sqlite_target)
+
+
+def test_refuses_when_seeded_rows_differ(source, sqlite_target):
+    migrate(sqlite_target)
+    with sqlite_target.begin() as conn:
+        conn.execute(text("UPDATE catalogue SET id = 7 WHERE id = 2"))
+    with pytest.raises(TransferError, match="migrations put in catalogue differ"):
         copy(source, sqlite_target)
 
 
