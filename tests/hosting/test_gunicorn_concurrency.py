@@ -1,4 +1,4 @@
-"""Real gunicorn, several workers, one SQLite file: a few hundred parallel writes all succeed.
+"""Real gunicorn, several workers, one SQLite file: 360 parallel writes all succeed.
 
 Every worker holds its own connections; SQLite admits one writer at a time. Writes must wait
 for the lock (busy timeout, BEGIN IMMEDIATE) instead of failing with "database is locked".
@@ -81,23 +81,30 @@ def test_parallel_writes_from_three_workers_all_land(server):
     tokens = {body["user"]["username"]: body for _, body in registered}
     logins = [body for _, body in registered if body["user"]["username"] == "alice"]
 
-    # Round 2: every new account renames itself while every alice session rotates its token.
+    # Round 2: every new account renames itself and logs a workout while every alice session
+    # rotates its token.
     updated = parallel(
         [lambda i=i: call(base, "PATCH", "/api/me", {"display_name": f"Name {i}"},
                           tokens[f"user{i}"]["access_token"]) for i in range(USERS)]
         + [lambda pair=pair: call(base, "POST", "/api/auth/refresh",
                                   {"refresh_token": pair["refresh_token"]}) for pair in logins]
+        + [lambda i=i: call(base, "POST", "/api/workouts",
+                            {"performed_at": "2026-01-09T03:13:28Z", "notes": f"workout {i}"},
+                            tokens[f"user{i}"]["access_token"]) for i in range(USERS)]
     )
     assert_all_2xx(updated)
-    rotated = [body for _, body in updated[USERS:]]
+    rotated = [body for _, body in updated[USERS : USERS + LOGINS]]
 
     with sqlite3.connect(server.database) as conn:
         names = dict(conn.execute("SELECT username, display_name FROM users"))
+        notes = dict(conn.execute(
+            "SELECT u.username, w.notes FROM workouts w JOIN users u ON u.id = w.user_id"))
         current = {r[0] for r in conn.execute(
             "SELECT current_jti FROM auth_sessions s JOIN users u ON u.id = s.user_id "
             "WHERE u.username = 'alice' AND s.revoked_at IS NULL")}
     assert len(names) == USERS + 1
     assert all(names[f"user{i}"] == f"Name {i}" for i in range(USERS))
+    assert notes == {f"user{i}": f"workout {i}" for i in range(USERS)}
     assert {jti(pair["refresh_token"]) for pair in rotated} <= current
     assert len(current) == LOGINS + 1  # the registration's own session, and one per login
     assert "database is locked" not in server.output()
