@@ -1,0 +1,90 @@
+"""Auth on by default: every view of an `api_blueprint` needs a valid access token.
+
+One query per request loads the user, the state of the token's session and whether the token's
+jti is on the blocklist; a token is refused when any of them says so.
+"""
+
+from __future__ import annotations
+
+from flask import current_app, g, request
+from flask_jwt_extended import get_jwt, verify_jwt_in_request
+from flask_smorest import Blueprint
+from sqlalchemy import exists, select
+
+from pmp.auth.models import AuthSession, RevokedToken, User
+from pmp.auth.tokens import TokenRevoked, access_token_issued_before
+from pmp.errors import ApiError
+from pmp.extensions import db
+
+PUBLIC_ATTR = "_pmp_public"
+BEARER = [{"bearerAuth": []}]
+
+
+def public(view):
+    """Mark a view as reachable without an access token."""
+    setattr(view, PUBLIC_ATTR, True)
+    doc = getattr(view, "_apidoc", {})
+    doc.setdefault("manual_doc", {})["security"] = []
+    view._apidoc = doc
+    return view
+
+
+def api_blueprint(name: str, import_name: str, **kwargs) -> Blueprint:
+    blp = Blueprint(name, import_name, **kwargs)
+    blp.before_request(_require_access_token)
+    return blp
+
+
+def _require_access_token() -> None:
+    if request.method == "OPTIONS":
+        return
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view is None or getattr(view, PUBLIC_ATTR, False):
+        return
+    authenticate()
+
+
+def authenticate() -> User:
+    verify_jwt_in_request(locations=["headers"])
+    claims = get_jwt()
+    user = load_token_user(claims)
+    g.user, g.user_id, g.jwt_claims = user, user.id, claims
+    return user
+
+
+def load_token_user(claims: dict) -> User:
+    try:
+        user_id = int(claims["sub"])
+    except (KeyError, TypeError, ValueError):
+        raise ApiError("The token is invalid.", 401, "token_invalid") from None
+    session_revoked = (
+        select(AuthSession.revoked_at.is_not(None))
+        .where(AuthSession.id == claims.get("sid"))
+        .scalar_subquery()
+    )
+    blocked = exists().where(RevokedToken.jti == claims.get("jti"))
+    row = db.session.execute(
+        select(User, session_revoked, blocked.label("blocked")).where(User.id == user_id)
+    ).first()
+    # End the read transaction now: views that hash passwords must not hold a write lock.
+    db.session.commit()
+    if row is None:
+        raise TokenRevoked("The account no longer exists.")
+    user, revoked, is_blocked = row
+    if revoked is None or revoked or is_blocked:
+        raise TokenRevoked("The token has been revoked.")
+    if access_token_issued_before(claims, user.tokens_valid_after):
+        raise TokenRevoked("The token has been revoked.")
+    return user
+
+
+def current_user() -> User:
+    return g.user
+
+
+def current_user_id() -> int:
+    return g.user_id
+
+
+def current_claims() -> dict:
+    return g.jwt_claims

@@ -1,0 +1,165 @@
+"""Every setting of pmp, read from the environment (and an optional `.env`), validated once.
+
+The table in README.md and `.env.sample` list the same settings; keep the three in step.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SECRET_FILE_NAME = "jwt_secret"
+MIN_SECRET_BYTES = 32
+
+
+class ConfigError(ValueError):
+    """A setting has a value pmp cannot run with; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    kind: type | str = str
+    low: int | None = None
+    high: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DATABASE_URL", None),
+    Setting("JWT_SECRET_KEY", None),
+    Setting("ACCESS_TOKEN_MINUTES", 15, int, 1, 1440),
+    Setting("REFRESH_TOKEN_DAYS", 1, int, 1, 365),
+    Setting("REFRESH_TOKEN_REMEMBER_ME_DAYS", 30, int, 1, 365),
+    Setting("REFRESH_TOKEN_CLEANUP_INTERVAL_HOURS", 24, int, 1, 24 * 365),
+    Setting("REFRESH_RATE_LIMIT_REQUESTS", 10, int, 1, 100_000),
+    Setting("REFRESH_RATE_LIMIT_WINDOW_MINUTES", 1, int, 1, 1440),
+    Setting("LOGIN_RATE_LIMIT", "10 per minute", "limit"),
+    Setting("REGISTER_RATE_LIMIT", "5 per minute", "limit"),
+    Setting("DEFAULT_RATE_LIMIT", "600 per minute", "limit"),
+    Setting("RATELIMIT_ENABLED", True, bool),
+    Setting("RATELIMIT_STORAGE_URI", None),
+    Setting("REDIS_URL", None),
+    Setting("REGISTRATION", "open", "choice", choices=("open", "closed")),
+    Setting("CORS_ORIGINS", "", "list"),
+    Setting("COOKIE_SECURE", True, bool),
+    Setting("COOKIE_SAMESITE", "Lax", "choice", choices=("Lax", "Strict", "None")),
+    Setting("TRUSTED_PROXIES", 0, int, 0, 10),
+    Setting("MAX_CONTENT_LENGTH", 4 * 1024 * 1024, int, 1024, 1024**3),
+    Setting("LOG_FORMAT", None, "choice", choices=("json", "text")),
+    Setting("LOG_LEVEL", "INFO", "choice", choices=("DEBUG", "INFO", "WARNING", "ERROR")),
+    Setting("ARGON2_TIME_COST", 3, int, 1, 20),
+    Setting("ARGON2_MEMORY_KIB", 65536, int, 8, 4 * 1024 * 1024),
+    Setting("ARGON2_PARALLELISM", 4, int, 1, 64),
+    Setting("SQLITE_BUSY_TIMEOUT_MS", 15000, int, 0, 600_000),
+)
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _parse(setting: Setting, raw: Any) -> Any:
+    if not isinstance(raw, str):
+        return raw
+    raw = raw.strip()
+    kind = setting.kind
+    if kind is int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ConfigError(f"{setting.name} must be an integer, got {raw!r}") from None
+        if (setting.low is not None and value < setting.low) or (
+            setting.high is not None and value > setting.high
+        ):
+            raise ConfigError(
+                f"{setting.name} must be between {setting.low} and {setting.high}, got {value}"
+            )
+        return value
+    if kind is bool:
+        if raw.lower() in _TRUE:
+            return True
+        if raw.lower() in _FALSE:
+            return False
+        raise ConfigError(f"{setting.name} must be true or false, got {raw!r}")
+    if kind == "choice":
+        for choice in setting.choices:
+            if raw.lower() == choice.lower():
+                return choice
+        choices = ", ".join(setting.choices)
+        raise ConfigError(f"{setting.name} must be one of {choices}, got {raw!r}")
+    if kind == "list":
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    if kind == "limit":
+        from limits import parse_many
+
+        try:
+            parse_many(raw)
+        except ValueError:
+            raise ConfigError(f"{setting.name} is not a rate limit like '10 per minute'") from None
+        return raw
+    return raw or None
+
+
+def read_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Settings from the environment, with `overrides` (tests, create_app(config)) winning."""
+    overrides = overrides or {}
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        if setting.name in overrides:
+            raw = overrides[setting.name]
+        else:
+            raw = os.environ.get(setting.name, setting.default)
+        values[setting.name] = _parse(setting, raw)
+    return values
+
+
+def load_or_create_secret(instance_path: Path) -> str:
+    """The JWT secret kept in instance/, generated (mode 0600) on the first start."""
+    path = instance_path / SECRET_FILE_NAME
+    if path.exists():
+        return path.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secret + "\n")
+    return secret
+
+
+def check_secret(secret: str) -> str:
+    if len(secret.encode()) < MIN_SECRET_BYTES:
+        raise ConfigError(
+            f"JWT_SECRET_KEY must be at least {MIN_SECRET_BYTES} bytes long; "
+            "unset it to have one generated in the instance folder"
+        )
+    return secret
+
+
+def flask_config(settings: dict[str, Any], instance_path: Path, debug: bool) -> dict[str, Any]:
+    """Translate pmp settings into the keys Flask and its extensions read."""
+    secret = settings["JWT_SECRET_KEY"] or load_or_create_secret(instance_path)
+    check_secret(secret)
+    database_url = settings["DATABASE_URL"] or f"sqlite:///{instance_path / 'pmp.sqlite3'}"
+    if database_url.startswith("postgres://"):
+        database_url = "postgresql+psycopg://" + database_url[len("postgres://") :]
+    elif database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
+    storage = settings["RATELIMIT_STORAGE_URI"] or settings["REDIS_URL"] or "memory://"
+    samesite = settings["COOKIE_SAMESITE"]
+    if samesite == "None" and not settings["COOKIE_SECURE"]:
+        raise ConfigError("COOKIE_SAMESITE=None requires COOKIE_SECURE=true (browsers insist)")
+    return {
+        **settings,
+        "SECRET_KEY": secret,
+        "JWT_SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "RATELIMIT_STORAGE_URI": storage,
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "LOG_FORMAT": settings["LOG_FORMAT"] or ("text" if debug else "json"),
+        "JSON_SORT_KEYS": False,
+    }

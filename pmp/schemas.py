@@ -1,0 +1,48 @@
+"""Schema building blocks shared by every blueprint."""
+
+from datetime import UTC, datetime
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
+
+
+class BaseSchema(Schema):
+    """Unknown fields are an error, so typos and mass assignment never pass silently."""
+
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+
+class Timestamp(fields.DateTime):
+    """RFC 3339 in UTC with a `Z`; input without an offset is read as UTC."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        result = super()._deserialize(value, attr, data, **kwargs)
+        if result.tzinfo is None:
+            result = result.replace(tzinfo=UTC)
+        result = result.astimezone(UTC)
+        if not datetime(1900, 1, 1, tzinfo=UTC) <= result <= datetime(2200, 1, 1, tzinfo=UTC):
+            raise ValidationError("Timestamp out of range.")
+        return result
+
+
+class PageArgs(BaseSchema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=10_000_000))
+
+
+class MessageSchema(Schema):
+    message = fields.String()
+
+
+class ErrorSchema(Schema):
+    error = fields.String(required=True)
+    code = fields.String(required=True)
+    fields = fields.Dict(keys=fields.String())

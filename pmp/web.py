@@ -1,0 +1,42 @@
+"""HTTP hardening: proxy hops, security headers, CORS for configured origins only."""
+
+from __future__ import annotations
+
+from flask import Flask, request
+from flask_cors import CORS
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+JSON_CSP = "default-src 'none'; frame-ancestors 'none'"
+DOCS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
+)
+EXPOSED = ["X-Total-Count", "Location", "Retry-After", "X-Request-ID", "ETag"]
+
+
+def register_web(app: Flask) -> None:
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        # Trust exactly the configured number of proxies, never a client-sent header.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
+                                x_prefix=hops)
+    origins = app.config["CORS_ORIGINS"]
+    if origins:
+        CORS(app, resources={r"/api/*": {"origins": origins}}, supports_credentials=True,
+             expose_headers=EXPOSED, max_age=600)
+    app.after_request(security_headers)
+
+
+def security_headers(response):
+    headers = response.headers
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "no-referrer")
+    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    docs = request.path.startswith("/api/docs")
+    headers.setdefault("Content-Security-Policy", DOCS_CSP if docs else JSON_CSP)
+    if not docs:
+        headers.setdefault("Cache-Control", "no-store")
+    if request.is_secure:
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    return response
