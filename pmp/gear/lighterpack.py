@@ -258,6 +258,8 @@ def _row(cells, columns, line, errors, default_unit, currency) -> CsvRow | None:
         line=line,
     )
     row = replace(row, weight_mg=fields.weight(row.unit))
+    if not is_web_url(row.url):
+        problems.append("url: Must be an http(s) URL or empty.")
     if row.worn and row.consumable:
         problems.append("An item cannot be both worn and consumable.")
     if row.worn_quantity is not None and row.worn_quantity > row.quantity:
@@ -375,3 +377,8 @@ def merge_duplicates(rows: list[CsvRow], errors: dict) -> list[CsvRow]:
 def _worn_units(row: CsvRow) -> Decimal:
     units = Decimal(1) if row.worn_quantity is None else row.worn_quantity
     return min(units, row.quantity)
+
+
+def is_web_url(text: str) -> bool:
+    """Empty, or an http(s) URL: a `javascript:` link must never reach a client."""
+    return not text or re.match(r"https?://[^\s]+\Z", text, re.IGNORECASE) is not None
