@@ -39,7 +39,7 @@ def pack_counts(item_ids: list[int]) -> dict[int, int]:
         .where(PackEntry.item_id.in_(item_ids))
         .group_by(PackEntry.item_id)
     )
-    return dict(rows.tuples().all())
+    return {item_id: count for item_id, count in rows}
 
 
 def list_items(user_id: int, args: dict) -> tuple[list[dict], int]:
