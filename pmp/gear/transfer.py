@@ -39,7 +39,7 @@ def export_shared_csv(code: str) -> tuple[str, str]:
 
 def csv_filename(name: str) -> str:
     """A file name safe in a Content-Disposition header on every client."""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-._")[:80]
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-_")[:80]
     return f"{stem or 'pack'}.csv"
 
 
