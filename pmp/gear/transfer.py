@@ -9,7 +9,8 @@ from sqlalchemy import select
 from pmp.auth.models import User
 from pmp.errors import PayloadTooLarge, ValidationFailed
 from pmp.extensions import db
-from pmp.gear.lighterpack import CsvInvalid, CsvRow, CsvTooLarge, parse_csv, write_csv
+from pmp.gear.lighterpack import CsvInvalid, CsvRow, CsvTooLarge, write_csv
+from pmp.gear.lighterpack_parse import parse_csv
 from pmp.gear.models import Item, Pack, PackEntry
 from pmp.gear.packs import entry_rows, owned_pack, shared_pack
 from pmp.gear.views import pack_detail

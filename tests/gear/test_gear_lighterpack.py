@@ -11,10 +11,10 @@ from pmp.gear.lighterpack import (
     CsvRow,
     CsvTooLarge,
     neutralize,
-    parse_csv,
     restore,
     write_csv,
 )
+from pmp.gear.lighterpack_parse import parse_csv
 from pmp.gear.totals import TotalsEntry, pack_totals
 from pmp.gear.units import UNITS
 
