@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from collections import defaultdict
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Row, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -14,12 +14,16 @@ from pmp.auth.models import User
 from pmp.errors import Conflict, NotFound, ValidationFailed
 from pmp.extensions import db
 from pmp.gear.models import NAME_MAX, Item, Pack, PackEntry
-from pmp.gear.service import new_item, owned_item, pack_counts
+from pmp.gear.service import new_item, owned_item
 from pmp.gear.totals import TotalsEntry
 from pmp.gear.views import entry_view, pack_detail, pack_summary
 from pmp.models import utcnow
 
 ENTRY_COPY_FIELDS = ("item_id", "quantity", "worn", "consumable", "worn_quantity", "position")
+ENTRY_COLUMNS = [getattr(PackEntry, name) for name in ENTRY_COPY_FIELDS]
+ITEM_COLUMNS = [getattr(Item, name) for name in (
+    "id", "name", "category", "description", "weight_mg", "weight_unit", "price", "currency",
+    "url", "created_at", "updated_at")]  # fmt: skip
 
 
 def owned_pack(user_id: int, pack_id: int) -> Pack:
@@ -29,20 +33,26 @@ def owned_pack(user_id: int, pack_id: int) -> Pack:
     return pack
 
 
-def entry_rows(pack_id: int) -> list[tuple[PackEntry, Item, int]]:
-    """Entries with their items and each item's pack count, in position order: one query."""
+def entry_rows(pack_id: int, entry_id: int | None = None) -> list[Row]:
+    """Entries joined with their items and each item's pack count, in position order.
+
+    One query of plain columns (no ORM identity map): a row has the Item's attribute names,
+    plus `entry_id`, the entry's fields and `pack_count`, as `pmp.gear.views` expects.
+    """
     other = aliased(PackEntry)
     pack_count = (
         select(func.count(other.id)).where(other.item_id == Item.id).correlate(Item)
-        .scalar_subquery()
+        .scalar_subquery().label("pack_count")
     )  # fmt: skip
     stmt = (
-        select(PackEntry, Item, pack_count)
+        select(PackEntry.id.label("entry_id"), *ENTRY_COLUMNS, *ITEM_COLUMNS, pack_count)
         .join(Item, PackEntry.item_id == Item.id)
         .where(PackEntry.pack_id == pack_id)
         .order_by(PackEntry.position, PackEntry.id)
     )
-    return [tuple(row) for row in db.session.execute(stmt)]
+    if entry_id is not None:
+        stmt = stmt.where(PackEntry.id == entry_id)
+    return db.session.execute(stmt).all()
 
 
 def list_packs(user: User, unit: str | None) -> list[dict]:
@@ -136,7 +146,7 @@ def add_entry(user: User, pack_id: int, data: dict) -> dict:
         raise Conflict("The item is already in this pack.") from None
     pack.updated_at = utcnow()
     db.session.commit()
-    return entry_view(entry, item, pack_counts([item.id]).get(item.id, 0))
+    return entry_view(entry_rows(pack.id, entry.id)[0])
 
 
 def owned_entry(user_id: int, pack_id: int, entry_id: int) -> tuple[PackEntry, Pack]:
@@ -157,8 +167,7 @@ def update_entry(user_id: int, pack_id: int, entry_id: int, data: dict) -> dict:
     _check_entry(entry)
     pack.updated_at = utcnow()
     db.session.commit()
-    item = db.session.get(Item, entry.item_id)
-    return entry_view(entry, item, pack_counts([item.id]).get(item.id, 0))
+    return entry_view(entry_rows(pack.id, entry.id)[0])
 
 
 def delete_entry(user_id: int, pack_id: int, entry_id: int) -> None:

@@ -20,10 +20,9 @@ DEFAULT_IMPORT_NAME = "Imported pack"
 
 def csv_rows(pack: Pack) -> list[CsvRow]:
     return [
-        CsvRow(item.name, item.category, item.description, entry.quantity, item.weight_mg,
-               item.weight_unit, item.url, item.price, item.currency, entry.worn,
-               entry.consumable, entry.worn_quantity)
-        for entry, item, _ in entry_rows(pack.id)
+        CsvRow(r.name, r.category, r.description, r.quantity, r.weight_mg, r.weight_unit, r.url,
+               r.price, r.currency, r.worn, r.consumable, r.worn_quantity)
+        for r in entry_rows(pack.id)
     ]  # fmt: skip
 
 

@@ -8,6 +8,7 @@ rounding is to the nearest milligram on the way in and to 2 decimals on output.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 UNITS = ("g", "kg", "oz", "lb")
 
@@ -57,6 +58,7 @@ def from_milligrams(mg: Decimal | int, unit: str) -> Decimal:
     return Decimal(mg) / MG_PER_UNIT[unit]
 
 
+@lru_cache(maxsize=4096)
 def weight_in_unit(mg: int, unit: str) -> Decimal:
     """The shortest decimal in `unit` that converts back to exactly `mg` milligrams.
 

@@ -10,7 +10,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from pmp.gear.models import Item, Pack, PackEntry
+from sqlalchemy import Row
+
+from pmp.gear.models import Item, Pack
 from pmp.gear.totals import TotalsEntry, number, pack_totals
 from pmp.gear.units import weight_in_unit
 
@@ -19,7 +21,7 @@ def timestamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def item_view(item: Item, pack_count: int | None) -> dict:
+def item_view(item: Item | Row, pack_count: int | None) -> dict:
     """An Item; `pack_count` None leaves it out (public views show no owner data)."""
     doc = {
         "id": item.id,
@@ -41,22 +43,23 @@ def item_view(item: Item, pack_count: int | None) -> dict:
     return doc
 
 
-def entry_view(entry: PackEntry, item: Item, pack_count: int | None) -> dict:
+def entry_view(row: Row, public: bool = False) -> dict:
+    """An entry from a row of `pmp.gear.packs.entry_rows` (entry and item columns)."""
     return {
-        "id": entry.id,
-        "item_id": entry.item_id,
-        "item": item_view(item, pack_count),
-        "quantity": number(entry.quantity),
-        "worn": entry.worn,
-        "consumable": entry.consumable,
-        "worn_quantity": None if entry.worn_quantity is None else number(entry.worn_quantity),
-        "position": entry.position,
+        "id": row.entry_id,
+        "item_id": row.item_id,
+        "item": item_view(row, None if public else row.pack_count),
+        "quantity": number(row.quantity),
+        "worn": row.worn,
+        "consumable": row.consumable,
+        "worn_quantity": None if row.worn_quantity is None else number(row.worn_quantity),
+        "position": row.position,
     }
 
 
-def totals_entry(entry: PackEntry, item: Item) -> TotalsEntry:
-    return TotalsEntry(item.weight_mg, Decimal(entry.quantity), entry.worn, entry.consumable,
-                       entry.worn_quantity, item.category, item.price, item.currency)
+def totals_entry(row: Row) -> TotalsEntry:
+    return TotalsEntry(row.weight_mg, Decimal(row.quantity), row.worn, row.consumable,
+                       row.worn_quantity, row.category, row.price, row.currency)
 
 
 def pack_summary(pack: Pack, entries: Iterable[TotalsEntry], unit: str) -> dict:
@@ -65,13 +68,10 @@ def pack_summary(pack: Pack, entries: Iterable[TotalsEntry], unit: str) -> dict:
     return _pack_head(pack, len(entries), pack_totals(entries, unit, categories=False))
 
 
-def pack_detail(pack: Pack, rows: list[tuple[PackEntry, Item, int]], unit: str,
-                public: bool = False) -> dict:
+def pack_detail(pack: Pack, rows: list[Row], unit: str, public: bool = False) -> dict:
     """The full pack: entries (ordered by the caller) with their items, totals by category."""
-    totals = pack_totals((totals_entry(entry, item) for entry, item, _ in rows), unit)
-    doc = _pack_head(pack, len(rows), totals)
-    doc["entries"] = [entry_view(entry, item, None if public else count)
-                      for entry, item, count in rows]  # fmt: skip
+    doc = _pack_head(pack, len(rows), pack_totals(map(totals_entry, rows), unit))
+    doc["entries"] = [entry_view(row, public) for row in rows]
     return doc
 
 
