@@ -14,7 +14,7 @@ from pmp.errors import ValidationFailed
 from pmp.extensions import db
 from pmp.gear.lighterpack import MAX_QUANTITY, MAX_WEIGHT_MG
 from pmp.gear.models import TEXT_MAX, Item, Pack, PackEntry
-from pmp.gear.schemas import EntryChangeSchema, ItemSchema, Name, max_places
+from pmp.gear.schemas import DecimalNumber, EntryChangeSchema, ItemSchema, Name, max_places
 from pmp.gear.service import weight_mg
 from pmp.gear.units import weight_in_unit
 from pmp.gear.views import timestamp
@@ -34,7 +34,7 @@ class ItemImportSchema(ItemSchema):
 
 class EntryImportSchema(EntryChangeSchema):
     item_id = fields.Integer(required=True, strict=True)
-    quantity = fields.Decimal(
+    quantity = DecimalNumber(
         allow_nan=False, load_default=1,
         validate=[validate.Range(min=0, max=MAX_QUANTITY, min_inclusive=False), max_places(3)],
     )  # fmt: skip

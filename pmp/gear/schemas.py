@@ -11,6 +11,7 @@ from marshmallow import ValidationError, fields, post_load, validate, validates,
 from pmp.currencies import ISO_4217
 from pmp.gear.lighterpack import MAX_PRICE, MAX_QUANTITY, is_web_url
 from pmp.gear.models import NAME_MAX, TEXT_MAX, URL_MAX
+from pmp.gear.totals import number
 from pmp.gear.units import UnitError, parse_unit
 from pmp.schemas import BaseSchema, PageArgs, Timestamp
 
@@ -25,6 +26,13 @@ class Unit(fields.String):
             return parse_unit(super()._deserialize(value, attr, data, **kwargs))
         except UnitError as exc:
             raise ValidationError(str(exc)) from None
+
+
+class DecimalNumber(fields.Decimal):
+    """Loads a number (or numeric string) as an exact Decimal; dumps, and documents, a number."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else number(Decimal(value))
 
 
 def max_places(places: int):
@@ -50,7 +58,7 @@ def Name(**kw):  # noqa: N802 - a field factory reads like a field class
 
 
 def Quantity(**kw):  # noqa: N802
-    return fields.Decimal(
+    return DecimalNumber(
         allow_nan=False,
         validate=[validate.Range(min=0, max=MAX_QUANTITY, min_inclusive=False), max_places(3)],
         **kw,
@@ -63,9 +71,9 @@ class ItemSchema(BaseSchema):
     name = Name(required=True)
     category = fields.String(validate=validate.Length(max=NAME_MAX))
     description = fields.String(validate=validate.Length(max=TEXT_MAX))
-    weight = fields.Decimal(allow_nan=False, validate=validate.Range(min=0, max=10**9))
+    weight = DecimalNumber(allow_nan=False, validate=validate.Range(min=0, max=10**9))
     weight_unit = Unit()
-    price = fields.Decimal(
+    price = DecimalNumber(
         allow_nan=False, allow_none=True,
         validate=[validate.Range(min=0, max=MAX_PRICE), max_places(2)],
     )  # fmt: skip
@@ -123,7 +131,7 @@ class EntryChangeSchema(BaseSchema):
     quantity = Quantity()
     worn = fields.Boolean()
     consumable = fields.Boolean()
-    worn_quantity = fields.Decimal(
+    worn_quantity = DecimalNumber(
         allow_nan=False, allow_none=True,
         validate=[validate.Range(min=0, max=MAX_QUANTITY), max_places(3)],
     )  # fmt: skip
