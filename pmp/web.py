@@ -25,6 +25,21 @@ def register_web(app: Flask) -> None:
         CORS(app, resources={r"/api/*": {"origins": origins}}, supports_credentials=True,
              expose_headers=EXPOSED, max_age=600)
     app.after_request(security_headers)
+    app.after_request(conditional_get)
+
+
+def conditional_get(response):
+    """ETag on every successful JSON or CSV read; a matching If-None-Match gets a bare 304.
+
+    The body is still built, but a polling frontend downloads nothing when nothing changed.
+    """
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return response
+    if response.direct_passthrough or response.mimetype not in ("application/json", "text/csv"):
+        return response
+    response.add_etag()
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response.make_conditional(request)
 
 
 def security_headers(response):
@@ -35,7 +50,7 @@ def security_headers(response):
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     docs = request.path.startswith("/api/docs")
     headers.setdefault("Content-Security-Policy", DOCS_CSP if docs else JSON_CSP)
-    if not docs:
+    if not docs and "ETag" not in headers:
         headers.setdefault("Cache-Control", "no-store")
     if request.is_secure:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
