@@ -126,4 +126,4 @@ def _num(value: Decimal | None) -> str:
 
 def is_web_url(text: str) -> bool:
     """Empty, or an http(s) URL: a `javascript:` link must never reach a client."""
-    return not text or re.match(r"https?://[^\s]+\Z", text, re.IGNORECASE) is not None
+    return not text or re.match(r"https?://[^\s\x00-\x1f\x7f]+\Z", text, re.IGNORECASE) is not None

@@ -185,6 +185,8 @@ class _RowFields:
             self.problems.append(f"{name}: Must not be empty.")
         if len(value) > limit:
             self.problems.append(f"{name}: Longer than {limit} characters.")
+        if "\x00" in value:
+            self.problems.append(f"{name}: Must not contain NUL characters.")
         return value
 
     def decimal(self, name, default, places, maximum, positive=False) -> Decimal | None:

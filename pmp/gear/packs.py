@@ -3,6 +3,7 @@ queries whatever the size of the pack."""
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections import defaultdict
 
@@ -19,6 +20,7 @@ from pmp.gear.totals import TotalsEntry
 from pmp.gear.views import entry_view, pack_detail, pack_summary
 from pmp.models import utcnow
 
+SHARE_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 ENTRY_COPY_FIELDS = ("item_id", "quantity", "worn", "consumable", "worn_quantity", "position")
 ENTRY_COLUMNS = [getattr(PackEntry, name) for name in ENTRY_COPY_FIELDS]
 ITEM_COLUMNS = [getattr(Item, name) for name in (
@@ -209,6 +211,8 @@ def unshare_pack(user_id: int, pack_id: int) -> None:
 
 
 def shared_pack(code: str) -> tuple[Pack, User]:
+    if not SHARE_CODE.fullmatch(code):
+        raise NotFound("No pack is shared with this code.")
     row = db.session.execute(
         select(Pack, User).join(User, User.id == Pack.user_id).where(Pack.share_code == code)
     ).first()

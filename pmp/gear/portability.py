@@ -14,7 +14,14 @@ from pmp.errors import ValidationFailed
 from pmp.extensions import db
 from pmp.gear.lighterpack import MAX_QUANTITY, MAX_WEIGHT_MG
 from pmp.gear.models import TEXT_MAX, Item, Pack, PackEntry
-from pmp.gear.schemas import DecimalNumber, EntryChangeSchema, ItemSchema, Name, max_places
+from pmp.gear.schemas import (
+    DecimalNumber,
+    EntryChangeSchema,
+    ItemSchema,
+    Name,
+    Text,
+    max_places,
+)
 from pmp.gear.service import weight_mg
 from pmp.gear.units import weight_in_unit
 from pmp.gear.views import timestamp
@@ -42,7 +49,7 @@ class EntryImportSchema(EntryChangeSchema):
 
 class PackImportSchema(BaseSchema):
     name = Name(required=True)
-    description = fields.String(validate=validate.Length(max=TEXT_MAX))
+    description = Text(TEXT_MAX)
     created_at = Timestamp()
     updated_at = Timestamp()
     entries = fields.List(fields.Nested(EntryImportSchema), load_default=list,

@@ -12,6 +12,12 @@ from pmp.pagination import total_header
 
 blp = api_blueprint("gear", __name__, description="Gear inventory, packs and Lighterpack CSV")
 
+# Ids beyond a 32-bit integer are not routed (a 404), so they never reach the database.
+_ID = "int(max=2147483647)"
+ITEM = f"/items/<{_ID}:item_id>"
+PACK = f"/packs/<{_ID}:pack_id>"
+ENTRY = f"{PACK}/entries/<{_ID}:entry_id>"
+
 
 def json_response(doc, status: int = 200, headers: dict | None = None) -> Response:
     """A ready response: the views built plain dicts, no schema pass needed."""
@@ -52,14 +58,14 @@ def create_item(data):
     return created(item, "gear.get_item", item_id=item["id"])
 
 
-@blp.route("/items/<int:item_id>", methods=["GET"])
+@blp.route(ITEM, methods=["GET"])
 @blp.response(200, schemas.ItemOutSchema)
 def get_item(item_id):
     """One item."""
     return json_response(service.get_item(current_user_id(), item_id))
 
 
-@blp.route("/items/<int:item_id>", methods=["PATCH"])
+@blp.route(ITEM, methods=["PATCH"])
 @blp.arguments(schemas.ItemPatchSchema)
 @blp.response(200, schemas.ItemOutSchema)
 def update_item(data, item_id):
@@ -67,7 +73,7 @@ def update_item(data, item_id):
     return json_response(service.update_item(current_user_id(), item_id, data))
 
 
-@blp.route("/items/<int:item_id>", methods=["DELETE"])
+@blp.route(ITEM, methods=["DELETE"])
 @blp.response(204)
 def delete_item(item_id):
     """Delete an item; it leaves every pack."""
@@ -94,7 +100,7 @@ def create_pack(data):
     return created(pack, "gear.get_pack", pack_id=pack["id"])
 
 
-@blp.route("/packs/<int:pack_id>", methods=["GET"])
+@blp.route(PACK, methods=["GET"])
 @blp.arguments(schemas.UnitQuerySchema, location="query")
 @blp.response(200, schemas.PackOutSchema)
 def get_pack(args, pack_id):
@@ -102,7 +108,7 @@ def get_pack(args, pack_id):
     return json_response(packs.get_pack(current_user(), pack_id, args.get("unit")))
 
 
-@blp.route("/packs/<int:pack_id>", methods=["PATCH"])
+@blp.route(PACK, methods=["PATCH"])
 @blp.arguments(schemas.PackPatchSchema)
 @blp.response(200, schemas.PackOutSchema)
 def update_pack(data, pack_id):
@@ -110,14 +116,14 @@ def update_pack(data, pack_id):
     return json_response(packs.update_pack(current_user(), pack_id, data))
 
 
-@blp.route("/packs/<int:pack_id>", methods=["DELETE"])
+@blp.route(PACK, methods=["DELETE"])
 @blp.response(204)
 def delete_pack(pack_id):
     """Delete a pack (its items stay in the inventory)."""
     packs.delete_pack(current_user_id(), pack_id)
 
 
-@blp.route("/packs/<int:pack_id>/duplicate", methods=["POST"])
+@blp.route(f"{PACK}/duplicate", methods=["POST"])
 @blp.response(201, schemas.PackOutSchema)
 def duplicate_pack(pack_id):
     """Copy a pack with all its entries."""
@@ -125,7 +131,7 @@ def duplicate_pack(pack_id):
     return created(pack, "gear.get_pack", pack_id=pack["id"])
 
 
-@blp.route("/packs/<int:pack_id>/entries", methods=["POST"])
+@blp.route(f"{PACK}/entries", methods=["POST"])
 @blp.arguments(schemas.EntryCreateSchema)
 @blp.response(201, schemas.EntryOutSchema)
 def add_entry(data, pack_id):
@@ -135,7 +141,7 @@ def add_entry(data, pack_id):
         "gear.get_pack", pack_id=pack_id, _anchor=f"entry-{entry['id']}")})
 
 
-@blp.route("/packs/<int:pack_id>/entries/<int:entry_id>", methods=["PATCH"])
+@blp.route(ENTRY, methods=["PATCH"])
 @blp.arguments(schemas.EntryChangeSchema)
 @blp.response(200, schemas.EntryOutSchema)
 def update_entry(data, pack_id, entry_id):
@@ -143,7 +149,7 @@ def update_entry(data, pack_id, entry_id):
     return json_response(packs.update_entry(current_user_id(), pack_id, entry_id, data))
 
 
-@blp.route("/packs/<int:pack_id>/entries/<int:entry_id>", methods=["DELETE"])
+@blp.route(ENTRY, methods=["DELETE"])
 @blp.response(204)
 def delete_entry(pack_id, entry_id):
     """Take an item out of a pack (it stays in the inventory)."""
@@ -153,7 +159,7 @@ def delete_entry(pack_id, entry_id):
 # -- sharing and Lighterpack CSV -------------------------------------------------------------
 
 
-@blp.route("/packs/<int:pack_id>/share", methods=["POST"])
+@blp.route(f"{PACK}/share", methods=["POST"])
 @blp.response(200, schemas.ShareOutSchema)
 def share_pack(pack_id):
     """Share a pack publicly (idempotent): its code and public URL."""
@@ -162,14 +168,14 @@ def share_pack(pack_id):
     return json_response({"share_code": code, "share_url": url})
 
 
-@blp.route("/packs/<int:pack_id>/share", methods=["DELETE"])
+@blp.route(f"{PACK}/share", methods=["DELETE"])
 @blp.response(204)
 def unshare_pack(pack_id):
     """Stop sharing a pack; the old code stops working at once."""
     packs.unshare_pack(current_user_id(), pack_id)
 
 
-@blp.route("/packs/<int:pack_id>/export.csv", methods=["GET"])
+@blp.route(f"{PACK}/export.csv", methods=["GET"])
 @blp.response(200, {"type": "string"}, content_type="text/csv")
 def export_csv(pack_id):
     """The pack as a Lighterpack CSV file."""

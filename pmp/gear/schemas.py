@@ -43,6 +43,16 @@ def max_places(places: int):
     return check
 
 
+def no_nul(value: str) -> None:
+    """NUL cannot be stored in a PostgreSQL text column; refuse it on every backend."""
+    if "\x00" in value:
+        raise ValidationError("Must not contain NUL characters.")
+
+
+def Text(max_length: int, **kw):  # noqa: N802 - a field factory reads like a field class
+    return fields.String(validate=[validate.Length(max=max_length), no_nul], **kw)
+
+
 def not_blank(value: str) -> None:
     if not value.strip():
         raise ValidationError("Must not be blank.")
@@ -54,7 +64,8 @@ def web_url(value: str) -> None:
 
 
 def Name(**kw):  # noqa: N802 - a field factory reads like a field class
-    return fields.String(validate=[validate.Length(min=1, max=NAME_MAX), not_blank], **kw)
+    return fields.String(validate=[validate.Length(min=1, max=NAME_MAX), not_blank, no_nul],
+                         **kw)
 
 
 def Quantity(**kw):  # noqa: N802
@@ -69,8 +80,8 @@ class ItemSchema(BaseSchema):
     """An item as created (POST) or changed (PATCH, partial)."""
 
     name = Name(required=True)
-    category = fields.String(validate=validate.Length(max=NAME_MAX))
-    description = fields.String(validate=validate.Length(max=TEXT_MAX))
+    category = Text(NAME_MAX)
+    description = Text(TEXT_MAX)
     weight = DecimalNumber(allow_nan=False, validate=validate.Range(min=0, max=10**9))
     weight_unit = Unit()
     price = DecimalNumber(
@@ -99,8 +110,8 @@ class ItemPatchSchema(ItemSchema):
 
 
 class ItemQuerySchema(PageArgs):
-    category = fields.String(validate=validate.Length(max=NAME_MAX))
-    q = fields.String(validate=validate.Length(max=NAME_MAX))
+    category = Text(NAME_MAX)
+    q = Text(NAME_MAX)
     sort = fields.String(
         load_default="name",
         validate=validate.OneOf([*ITEM_SORTS, *(f"-{s}" for s in ITEM_SORTS)]),
@@ -116,7 +127,7 @@ class PackSchema(BaseSchema):
     """A pack as created (POST) or changed (PATCH, partial)."""
 
     name = Name(required=True)
-    description = fields.String(validate=validate.Length(max=TEXT_MAX))
+    description = Text(TEXT_MAX)
 
 
 class PackPatchSchema(PackSchema):

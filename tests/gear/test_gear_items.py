@@ -110,6 +110,9 @@ def test_empty_inventory_is_an_empty_list(alice):
         {"name": "A", "id": 5},
         {"name": ["A"]},
         {"name": None},
+        {"name": "A\x00B"},
+        {"name": "A", "category": "\x00"},
+        {"name": "A", "description": "x\x00"},
     ],
 )
 def test_garbage_item_input_is_a_422(alice, body):
@@ -121,9 +124,17 @@ def test_garbage_item_input_is_a_422(alice, body):
 
 
 @pytest.mark.parametrize("query", ["limit=0", "limit=201", "offset=-1", "sort=weight;drop",
-                                   "limit=abc", "q=" + "x" * 201])
+                                   "limit=abc", "q=" + "x" * 201,
+                                   "q=%00", "category=%00"])
 def test_garbage_list_arguments_are_a_422(alice, query):
     assert alice.get(f"/api/items?{query}").status_code == 422
+
+
+@pytest.mark.parametrize("path", ["/api/items/99999999999999999999", "/api/items/-1",
+                                  "/api/items/2147483648", "/api/items/abc"])
+def test_ids_out_of_range_are_a_404(alice, path):
+    response = alice.get(path)
+    assert response.status_code == 404 and response.get_json()["code"] == "not_found"
 
 
 def test_not_json_is_a_4xx_envelope(alice):

@@ -54,6 +54,8 @@ def test_share_is_idempotent_and_public_until_unshared(alice, client):
 def test_unknown_share_code_is_a_404(client):
     assert client.get("/api/shared/nope").status_code == 404
     assert client.get("/api/shared/" + "x" * 500).status_code == 404
+    assert client.get("/api/shared/%00").status_code == 404
+    assert client.get("/api/shared/a%20b/export.csv").status_code == 404
 
 
 def test_export_csv(alice):
