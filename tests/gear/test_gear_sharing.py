@@ -165,3 +165,18 @@ def test_import_needs_a_token(client):
     response = client.post("/api/packs/import", data=b"Item Name\nA\n",
                            headers={"Content-Type": "text/csv"})
     assert response.status_code == 401
+
+
+def _import(alice, rows):
+    data = HEADER + "\n" + "".join(f"item {n},c{n % 4},,1,{n},g,,,,\n" for n in range(rows))
+    return alice.client.post("/api/packs/import", data=data.encode(),
+                             headers={**alice.headers, "Content-Type": "text/csv"})
+
+
+def test_import_query_count_does_not_grow(alice, count_queries):
+    with count_queries() as few:
+        assert _import(alice, 3).status_code == 201
+    with count_queries() as many:
+        response = _import(alice, 400)
+    assert response.status_code == 201 and response.get_json()["entry_count"] == 400
+    assert many.count == few.count <= 8
