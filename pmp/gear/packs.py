@@ -140,10 +140,13 @@ def add_entry(user: User, pack_id: int, data: dict) -> dict:
         )  # fmt: skip
     entry = PackEntry(pack_id=pack.id, item_id=item.id, **data)
     _check_entry(entry)
+    already = select(PackEntry.id).filter_by(pack_id=pack.id, item_id=item.id)
+    if db.session.scalar(already) is not None:
+        raise Conflict("The item is already in this pack.")
     db.session.add(entry)
     try:
         db.session.flush()
-    except IntegrityError:
+    except IntegrityError:  # the same item added by a concurrent request
         db.session.rollback()
         raise Conflict("The item is already in this pack.") from None
     pack.updated_at = utcnow()

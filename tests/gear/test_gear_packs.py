@@ -123,7 +123,9 @@ def test_entries_follow_position(alice):
 )
 def test_garbage_entry_input_is_a_422(alice, body):
     pack = alice.pack()
-    alice.item()
+    item = alice.item()
+    if body.get("item_id") == 1:
+        body = {**body, "item_id": item["id"]}
     response = alice.post(f"/api/packs/{pack['id']}/entries", body)
     assert response.status_code == 422, response.get_json()
     assert response.get_json()["code"] == "validation_error"
