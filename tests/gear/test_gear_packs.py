@@ -53,6 +53,7 @@ def test_entry_shape_and_worn_quantity(alice):
                           {"item_id": socks["id"], "quantity": "3", "worn": True})
     assert response.status_code == 201
     entry = response.get_json()
+    assert response.headers["Location"].endswith(f"/api/packs/{pack['id']}#entry-{entry['id']}")
     assert set(entry) == {"id", "item_id", "item", "quantity", "worn", "consumable",
                           "worn_quantity", "position"}  # fmt: skip
     assert entry["quantity"] == 3 and entry["worn_quantity"] is None

@@ -3,8 +3,11 @@
 import io
 
 import pytest
+from sqlalchemy import func, select
 
+from pmp.extensions import db
 from pmp.gear.lighterpack import MAX_BYTES
+from pmp.gear.models import Item, Pack, PackEntry
 
 HEADER = "Item Name,Category,desc,qty,weight,unit,url,price,worn,consumable"
 
@@ -180,3 +183,17 @@ def test_import_query_count_does_not_grow(alice, count_queries):
         response = _import(alice, 400)
     assert response.status_code == 201 and response.get_json()["entry_count"] == 400
     assert many.count == few.count <= 8
+
+
+def test_deleting_the_account_deletes_its_gear_and_shares(app, alice, bob, client):
+    pack = _shared_pack(alice)
+    code = alice.post(f"/api/packs/{pack['id']}/share").get_json()["share_code"]
+    bob.item(name="Bob keeps this")
+    response = alice.client.delete("/api/me", json={"password": alice.user.password},
+                                   headers=alice.headers)
+    assert response.status_code == 204
+    assert client.get(f"/api/shared/{code}").status_code == 404
+    with app.app_context():
+        counts = [db.session.scalar(select(func.count()).select_from(m))
+                  for m in (Item, Pack, PackEntry)]  # fmt: skip
+    assert counts == [1, 0, 0]
