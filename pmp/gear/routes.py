@@ -182,7 +182,21 @@ def export_csv(pack_id):
     return csv_response(*transfer.export_csv(current_user(), pack_id))
 
 
+IMPORT_BODY = {
+    "required": True,
+    "content": {
+        "text/csv": {"schema": {"type": "string"}},
+        "multipart/form-data": {"schema": {
+            "type": "object", "required": ["file"],
+            "properties": {"file": {"type": "string", "format": "binary"},
+                           "name": {"type": "string", "maxLength": 200}},
+        }},
+    },
+}  # fmt: skip
+
+
 @blp.route("/packs/import", methods=["POST"])
+@blp.doc(requestBody=IMPORT_BODY)
 @blp.arguments(schemas.ImportQuerySchema, location="query")
 @blp.response(201, schemas.PackOutSchema)
 def import_pack(args):
