@@ -7,7 +7,10 @@ refer to items by the `id` the item has in the same document.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from marshmallow import ValidationError, fields, validate
+from sqlalchemy import insert
 
 from pmp.auth.models import User
 from pmp.errors import ValidationFailed
@@ -148,7 +151,7 @@ def _add_pack(user: User, index: int, raw: dict, items: dict[int, Item]) -> int:
                 **{k: raw[k] for k in ("created_at", "updated_at") if k in raw})  # fmt: skip
     db.session.add(pack)
     db.session.flush()
-    seen = set()
+    seen, rows = set(), []
     for number, entry in enumerate(raw["entries"]):
         where = f"packs.{index}.entries.{number}.item_id"
         item = items.get(entry["item_id"])
@@ -157,8 +160,12 @@ def _add_pack(user: User, index: int, raw: dict, items: dict[int, Item]) -> int:
         if item.id in seen:
             raise ValidationFailed("An item is twice in a pack.", {where: ["Duplicate."]})
         seen.add(item.id)
-        fields_ = {k: entry[k] for k in ("quantity", "worn", "consumable", "worn_quantity")
-                   if k in entry}  # fmt: skip
-        db.session.add(PackEntry(pack_id=pack.id, item_id=item.id,
-                                 position=entry.get("position", number), **fields_))
-    return len(raw["entries"])
+        rows.append({
+            "pack_id": pack.id, "item_id": item.id, "quantity": Decimal(entry["quantity"]),
+            "worn": entry.get("worn", False), "consumable": entry.get("consumable", False),
+            "worn_quantity": entry.get("worn_quantity"),
+            "position": entry.get("position", number),
+        })  # fmt: skip
+    if rows:
+        db.session.execute(insert(PackEntry), rows)
+    return len(rows)
