@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask import Response, current_app, request, url_for
+from marshmallow import ValidationError
 
 from pmp.auth.guard import api_blueprint, current_user, current_user_id, public
-from pmp.errors import ApiError, PayloadTooLarge
+from pmp.errors import ApiError, PayloadTooLarge, ValidationFailed
 from pmp.gear import packs, schemas, service, transfer
 from pmp.gear.lighterpack import MAX_BYTES
 from pmp.pagination import total_header
@@ -207,9 +208,13 @@ def import_pack(args):
 
 
 def _form_name() -> str | None:
+    """The optional `name` form field of a multipart upload, validated like the query arg."""
     if not request.form.get("name"):
         return None
-    return schemas.ImportQuerySchema().load({"name": request.form["name"]})["name"]
+    try:
+        return schemas.ImportQuerySchema().load({"name": request.form["name"]})["name"]
+    except ValidationError as exc:
+        raise ValidationFailed("The request did not validate.", exc.messages) from None
 
 
 def _uploaded_csv() -> bytes:

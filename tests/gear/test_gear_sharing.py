@@ -162,6 +162,13 @@ def test_multipart_without_file_and_bad_name(alice):
         "/api/packs/import?name=" + "x" * 201, data=f"{HEADER}\nA,,,1,1,g,,,,\n".encode(),
         headers={**alice.headers, "Content-Type": "text/csv"})
     assert long_name.status_code == 422
+    long_form_name = alice.client.post(
+        "/api/packs/import", headers=alice.headers, content_type="multipart/form-data",
+        data={"file": (io.BytesIO(f"{HEADER}\nA,,,1,1,g,,,,\n".encode()), "a.csv"),
+              "name": "x" * 201})  # fmt: skip
+    assert long_form_name.status_code == 422
+    assert long_form_name.get_json()["fields"] == {"name": ["Length must be between 1 and 200."]}
+    assert alice.get("/api/packs").get_json() == []
 
 
 def test_import_needs_a_token(client):
