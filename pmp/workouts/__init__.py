@@ -1,0 +1,1 @@
+"""Workouts: exercise catalogue, workouts, sets, reports and statistics."""

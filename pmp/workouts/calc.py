@@ -1,0 +1,281 @@
+"""Pure training arithmetic: units, volume, estimated 1RM, reports, records, ISO weeks.
+
+Nothing here touches Flask or the database: services load plain rows in a bounded number of
+queries and hand them to these functions. Arithmetic is done in ``Decimal`` so that sums of
+converted weights do not drift; results are rounded to 2 decimals and returned as floats.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+WEIGHT_UNITS: tuple[str, ...] = ("kg", "lb")
+KG_PER_LB = Decimal("0.45359237")
+_CENT = Decimal("0.01")
+_TRAINING_UNIT = {"g": "kg", "kg": "kg", "oz": "lb", "lb": "lb"}
+
+Number = int | float | Decimal
+
+
+def training_unit(preference: str | None) -> str:
+    """The set weight unit matching a gear weight preference (g/kg → kg, oz/lb → lb)."""
+    return _TRAINING_UNIT.get(preference or "kg", "kg")
+
+
+def _dec(value: Number) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def convert_weight(value: Number | None, from_unit: str, to_unit: str) -> Decimal | None:
+    """Convert a weight between ``kg`` and ``lb`` exactly (1 lb = 0.45359237 kg)."""
+    if value is None:
+        return None
+    if from_unit not in WEIGHT_UNITS or to_unit not in WEIGHT_UNITS:
+        raise ValueError(f"unknown weight unit: {from_unit!r} -> {to_unit!r}")
+    amount = _dec(value)
+    if from_unit == to_unit:
+        return amount
+    return amount * KG_PER_LB if from_unit == "lb" else amount / KG_PER_LB
+
+
+def round2(value: Number | None) -> float | None:
+    """Round half-up to 2 decimals for output; ``None`` stays ``None``."""
+    if value is None:
+        return None
+    return float(_dec(value).quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+def set_volume(reps: int | None, weight: Number | None) -> Decimal:
+    """Volume of one set, ``reps × weight``; a set without reps or weight adds 0."""
+    if not reps or weight is None:
+        return Decimal(0)
+    return reps * _dec(weight)
+
+
+def epley_1rm(weight: Number | None, reps: int | None) -> Decimal | None:
+    """Epley's estimated one-rep max: ``weight × (1 + reps / 30)``; 1 rep is the weight itself.
+
+    No estimate without a weight or without at least one rep.
+    """
+    if weight is None or not reps or reps < 1:
+        return None
+    amount = _dec(weight)
+    if reps == 1:
+        return amount
+    return amount * (30 + reps) / 30
+
+
+@dataclass(frozen=True, slots=True)
+class SetRow:
+    """One logged set, as much of it as the calculations need."""
+
+    reps: int | None = None
+    weight: Number | None = None
+    weight_unit: str = "kg"
+    is_warmup: bool = False
+
+    def weight_in(self, unit: str) -> Decimal | None:
+        return convert_weight(self.weight, self.weight_unit, unit)
+
+
+def _max(values: Iterable[Decimal | None]) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
+
+
+def sets_summary(sets: Iterable[SetRow], unit: str) -> dict[str, Any]:
+    """Totals of a group of sets in ``unit``: working sets count, warm-ups are reported apart."""
+    working, warmups = [], []
+    for row in sets:
+        (warmups if row.is_warmup else working).append(row)
+    weights = [(row.reps, row.weight_in(unit)) for row in working]
+    return {
+        "sets_count": len(working),
+        "total_reps": sum(reps or 0 for reps, _ in weights),
+        "max_weight": round2(_max(w for _, w in weights)),
+        "total_volume": round2(sum((set_volume(r, w) for r, w in weights), Decimal(0))),
+        "estimated_1rm": round2(_max(epley_1rm(w, r) for r, w in weights)),
+        "warmup_sets": len(warmups),
+        "warmup_volume": round2(
+            sum((set_volume(row.reps, row.weight_in(unit)) for row in warmups), Decimal(0))
+        ),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseRows:
+    """One exercise entry of a workout with its sets."""
+
+    workout_exercise_id: int
+    exercise_id: int
+    exercise_name: str
+    sets: tuple[SetRow, ...] = ()
+
+
+def workout_report(entries: Iterable[ExerciseRows], unit: str) -> dict[str, Any]:
+    """Per-entry summaries and workout totals, every weight in ``unit``.
+
+    An exercise logged twice in one workout is reported as two entries, in workout order.
+    """
+    exercises = [
+        {
+            "workout_exercise_id": entry.workout_exercise_id,
+            "exercise_id": entry.exercise_id,
+            "exercise_name": entry.exercise_name,
+            **sets_summary(entry.sets, unit),
+        }
+        for entry in entries
+    ]
+    return {
+        "total_exercises": len(exercises),
+        "total_sets": sum(e["sets_count"] for e in exercises),
+        "total_reps": sum(e["total_reps"] for e in exercises),
+        "total_volume": round2(sum(_dec(e["total_volume"]) for e in exercises)),
+        "warmup_sets": sum(e["warmup_sets"] for e in exercises),
+        "warmup_volume": round2(sum(_dec(e["warmup_volume"]) for e in exercises)),
+        "volume_unit": unit,
+        "exercises": exercises,
+    }
+
+
+def iso_week(moment: datetime) -> str:
+    """The ISO 8601 week of a moment, e.g. ``2026-W03`` (the ISO year, not the calendar year)."""
+    year, week, _ = moment.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRows:
+    """The sets of one exercise (or of a whole workout) logged in one workout."""
+
+    workout_id: int
+    performed_at: datetime
+    duration_minutes: int | None = None
+    sets: tuple[SetRow, ...] = ()
+
+
+def stats_summary(sessions: Iterable[SessionRows], unit: str) -> dict[str, Any]:
+    """Totals over workouts and the same per ISO week (weeks with workouts, oldest first)."""
+    totals = _empty_bucket()
+    weeks: dict[str, dict[str, Any]] = {}
+    for session in sessions:
+        summary = sets_summary(session.sets, unit)
+        week = weeks.setdefault(iso_week(session.performed_at), _empty_bucket())
+        for bucket in (totals, week):
+            bucket["workouts"] += 1
+            bucket["sets"] += summary["sets_count"]
+            bucket["reps"] += summary["total_reps"]
+            bucket["volume"] += _dec(summary["total_volume"])
+            bucket["duration_minutes"] += session.duration_minutes or 0
+    return {
+        **_rounded(totals),
+        "volume_unit": unit,
+        "weeks": [{"week": key, **_rounded(weeks[key])} for key in sorted(weeks)],
+    }
+
+
+def _empty_bucket() -> dict[str, Any]:
+    return {"workouts": 0, "sets": 0, "reps": 0, "volume": Decimal(0), "duration_minutes": 0}
+
+
+def _rounded(bucket: dict[str, Any]) -> dict[str, Any]:
+    return {**bucket, "volume": round2(bucket["volume"])}
+
+
+def _set_strength(row: SetRow, unit: str) -> tuple[Decimal, Decimal, int]:
+    """Ordering key of a set: estimated 1RM, then weight, then reps (missing values lowest)."""
+    weight = row.weight_in(unit)
+    e1rm = epley_1rm(weight, row.reps)
+    return (
+        e1rm if e1rm is not None else Decimal(-1),
+        weight if weight is not None else Decimal(-1),
+        row.reps or 0,
+    )
+
+
+def best_set_index(sets: Iterable[SetRow], unit: str) -> int | None:
+    """Index of the best working set (highest e1RM, then weight, then reps; first on ties)."""
+    best: int | None = None
+    best_key = None
+    for index, row in enumerate(sets):
+        if row.is_warmup:
+            continue
+        key = _set_strength(row, unit)
+        if best_key is None or key > best_key:
+            best, best_key = index, key
+    return best
+
+
+def session_summary(sets: tuple[SetRow, ...], unit: str) -> dict[str, Any]:
+    """Best set index, estimated 1RM and working volume of one exercise in one workout."""
+    summary = sets_summary(sets, unit)
+    return {
+        "best_index": best_set_index(sets, unit),
+        "estimated_1rm": summary["estimated_1rm"],
+        "volume": summary["total_volume"],
+    }
+
+
+def personal_records(sessions: Iterable[SessionRows], unit: str) -> dict[str, Any]:
+    """Personal records over sessions (earliest session wins a tie; warm-ups never count).
+
+    ``most_reps`` is the set with the most reps (the heaviest such set), and ``rep_records``
+    lists the most reps achieved at each weight, lightest first.
+    """
+    records: dict[str, dict[str, Any] | None] = dict.fromkeys(
+        ("heaviest_weight", "best_estimated_1rm", "best_session_volume", "most_reps")
+    )
+    at_weight: dict[Decimal, dict[str, Any]] = {}
+    for session in sorted(sessions, key=lambda s: (s.performed_at, s.workout_id)):
+        where = {"workout_id": session.workout_id, "performed_at": session.performed_at}
+        volume = sum(
+            (set_volume(r.reps, r.weight_in(unit)) for r in session.sets if not r.is_warmup),
+            Decimal(0),
+        )
+        _improve(records, "best_session_volume", volume if volume > 0 else None, where)
+        for row in session.sets:
+            if not row.is_warmup:
+                _record_set(records, at_weight, row, unit, where)
+    result: dict[str, Any] = {
+        name: record and {key: _out(value) for key, value in record.items()}
+        for name, record in records.items()
+    }
+    result["rep_records"] = [
+        {"weight": round2(weight), **at_weight[weight]} for weight in sorted(at_weight)
+    ]
+    return result
+
+
+def _out(value: Any) -> Any:
+    return round2(value) if isinstance(value, Decimal) else value
+
+
+def _more_reps(best: dict | None, reps: int, weight: Decimal | None) -> bool:
+    """More reps than the record, or as many at a heavier weight."""
+    if best is None or reps > best["value"]:
+        return True
+    if reps < best["value"] or weight is None:
+        return False
+    return best["weight"] is None or weight > best["weight"]
+
+
+def _improve(records: dict, name: str, value: Decimal | None, where: dict) -> None:
+    current = records[name]
+    if value is not None and (current is None or value > current["value"]):
+        records[name] = {"value": value, **where}
+
+
+def _record_set(records: dict, at_weight: dict, row: SetRow, unit: str, where: dict) -> None:
+    weight = row.weight_in(unit)
+    _improve(records, "heaviest_weight", weight, where)
+    _improve(records, "best_estimated_1rm", epley_1rm(weight, row.reps), where)
+    if not row.reps:
+        return
+    if _more_reps(records["most_reps"], row.reps, weight):
+        records["most_reps"] = {"value": row.reps, "weight": weight, **where}
+    if weight is not None:
+        key = _dec(round2(weight))
+        if key not in at_weight or row.reps > at_weight[key]["value"]:
+            at_weight[key] = {"value": row.reps, **where}

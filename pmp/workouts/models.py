@@ -1,0 +1,154 @@
+"""Exercises (built-in and custom), workouts, their exercise entries and sets."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from pmp.extensions import db
+from pmp.models import TimestampMixin, UTCDateTime
+from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Exercise(db.Model):
+    """A built-in catalogue exercise (``user_id`` NULL) or one user's custom exercise."""
+
+    __tablename__ = "exercises"
+    __table_args__ = (
+        # NULLs are distinct in a UNIQUE constraint, so built-ins get a partial index too.
+        UniqueConstraint("user_id", "name_key", name="uq_exercises_user_id_name_key"),
+        Index(
+            "uq_exercises_builtin_name_key",
+            "name_key",
+            unique=True,
+            sqlite_where=text("user_id IS NULL"),
+            postgresql_where=text("user_id IS NULL"),
+        ),
+        CheckConstraint(_one_of("category", CATEGORIES), name="category"),
+        CheckConstraint(
+            f"muscle_group IS NULL OR {_one_of('muscle_group', MUSCLE_GROUPS)}",
+            name="muscle_group",
+        ),
+        # the test suite empties tables between tests but keeps the migrated catalogue
+        {"info": {"keep_rows": "user_id IS NULL"}},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=True
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    # casefolded name: uniqueness per owner is case-insensitive on every backend
+    name_key: Mapped[str] = mapped_column(String(200), nullable=False)
+    category: Mapped[str] = mapped_column(String(20), nullable=False)
+    muscle_group: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
+class Workout(TimestampMixin, db.Model):
+    __tablename__ = "workouts"
+    __table_args__ = (
+        CheckConstraint("duration_minutes >= 0", name="duration_non_negative"),
+        Index("ix_workouts_user_id_performed_at", "user_id", "performed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # indexed by ix_workouts_user_id_performed_at, which leads with user_id
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False
+    )
+    performed_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    duration_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    notes: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    exercises: Mapped[list[WorkoutExercise]] = relationship(
+        back_populates="workout",
+        order_by="(WorkoutExercise.exercise_order, WorkoutExercise.id)",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class WorkoutExercise(db.Model):
+    """One exercise performed in a workout; the same exercise may appear twice."""
+
+    __tablename__ = "workout_exercises"
+    __table_args__ = (CheckConstraint("exercise_order >= 0", name="order_non_negative"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workout_id: Mapped[int] = mapped_column(
+        ForeignKey("workouts.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    # An exercise used in a workout cannot be deleted. The check is deferred to COMMIT so that
+    # deleting a user, which cascades to both its workouts and its custom exercises, works:
+    # PostgreSQL checks an immediate constraint before the workouts' cascade reaches this table.
+    exercise_id: Mapped[int] = mapped_column(
+        ForeignKey("exercises.id", deferrable=True, initially="DEFERRED"), index=True,
+        nullable=False,
+    )
+    exercise_order: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    notes: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    workout: Mapped[Workout] = relationship(back_populates="exercises")
+    exercise: Mapped[Exercise] = relationship(lazy="joined", innerjoin=True)
+    sets: Mapped[list[WorkoutSet]] = relationship(
+        back_populates="workout_exercise",
+        order_by="WorkoutSet.set_number",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+    @property
+    def exercise_name(self) -> str:
+        return self.exercise.name
+
+
+class WorkoutSet(db.Model):
+    __tablename__ = "workout_sets"
+    __table_args__ = (
+        UniqueConstraint(
+            "workout_exercise_id", "set_number", name="uq_workout_sets_workout_exercise_id_number"
+        ),
+        CheckConstraint("set_number >= 1", name="set_number_positive"),
+        CheckConstraint("reps >= 0", name="reps_non_negative"),
+        CheckConstraint("weight >= 0", name="weight_non_negative"),
+        CheckConstraint("weight_unit IN ('kg', 'lb')", name="weight_unit"),
+        CheckConstraint("rpe >= 1 AND rpe <= 10 AND rpe * 2 = CAST(rpe * 2 AS INTEGER)",
+                        name="rpe_half_steps"),
+        CheckConstraint("rir >= 0", name="rir_non_negative"),
+        CheckConstraint("duration_seconds >= 0", name="duration_non_negative"),
+        CheckConstraint("distance_meters >= 0", name="distance_non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workout_exercise_id: Mapped[int] = mapped_column(
+        ForeignKey("workout_exercises.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    set_number: Mapped[int] = mapped_column(Integer, nullable=False)
+    reps: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    weight: Mapped[Decimal | None] = mapped_column(Numeric(9, 3), nullable=True)
+    weight_unit: Mapped[str] = mapped_column(String(2), nullable=False, default="kg")
+    rpe: Mapped[Decimal | None] = mapped_column(Numeric(3, 1), nullable=True)
+    rir: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    duration_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    distance_meters: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
+    is_warmup: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+    workout_exercise: Mapped[WorkoutExercise] = relationship(back_populates="sets")

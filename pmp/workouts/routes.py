@@ -1,0 +1,227 @@
+"""Routes of the Workouts section of API.md: parse, call one service function, answer."""
+
+from __future__ import annotations
+
+from flask import jsonify, url_for
+
+from pmp.auth.guard import api_blueprint, current_user, current_user_id
+from pmp.errors import NotFound
+from pmp.pagination import total_header
+from pmp.workouts import exercise_service, schemas, service, stats
+from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
+
+blp = api_blueprint("workouts", __name__, description="Exercises, workouts, sets and statistics")
+
+STRINGS = {"type": "array", "items": {"type": "string"}}
+
+
+@blp.url_value_preprocessor
+def _ids_in_range(endpoint, values):
+    """Ids beyond the database's integer range are simply not found (not an overflow)."""
+    if any(isinstance(v, int) and v > schemas.DB_INT_MAX for v in (values or {}).values()):
+        raise NotFound()
+
+
+def _created(obj, endpoint: str, **values):
+    return obj, 201, {"Location": url_for(f"workouts.{endpoint}", **values)}
+
+
+# Exercises
+
+
+@blp.route("/exercises", methods=["GET"])
+@blp.arguments(schemas.ExerciseQuery, location="query")
+@blp.response(200, schemas.ExerciseSchema(many=True))
+def list_exercises(args):
+    """List the built-in catalogue and your own exercises."""
+    return exercise_service.list_exercises(current_user_id(), **args)
+
+
+@blp.route("/exercises", methods=["POST"])
+@blp.arguments(schemas.ExerciseSchema)
+@blp.response(201, schemas.ExerciseSchema)
+def create_exercise(data):
+    """Create a custom exercise."""
+    exercise = exercise_service.create_exercise(current_user_id(), data)
+    return _created(exercise, "get_exercise", exercise_id=exercise.id)
+
+
+@blp.route("/exercises/categories", methods=["GET"])
+@blp.response(200, STRINGS)
+def exercise_categories():
+    """List the exercise categories."""
+    return jsonify(list(CATEGORIES))
+
+
+@blp.route("/exercises/muscle-groups", methods=["GET"])
+@blp.response(200, STRINGS)
+def exercise_muscle_groups():
+    """List the muscle groups."""
+    return jsonify(list(MUSCLE_GROUPS))
+
+
+@blp.route("/exercises/<int:exercise_id>", methods=["GET"])
+@blp.response(200, schemas.ExerciseSchema)
+def get_exercise(exercise_id):
+    """Show one exercise."""
+    return exercise_service.get_visible_exercise(current_user_id(), exercise_id)
+
+
+@blp.route("/exercises/<int:exercise_id>", methods=["PATCH"])
+@blp.arguments(schemas.ExercisePatchSchema)
+@blp.response(200, schemas.ExerciseSchema)
+def update_exercise(data, exercise_id):
+    """Change one of your custom exercises (built-in ones are read-only)."""
+    return exercise_service.update_exercise(current_user_id(), exercise_id, data)
+
+
+@blp.route("/exercises/<int:exercise_id>", methods=["DELETE"])
+@blp.response(204)
+def delete_exercise(exercise_id):
+    """Delete one of your custom exercises unless a workout uses it."""
+    exercise_service.delete_exercise(current_user_id(), exercise_id)
+
+
+@blp.route("/exercises/<int:exercise_id>/history", methods=["GET"])
+@blp.response(200, schemas.HistorySchema)
+def exercise_history(exercise_id):
+    """Every logged set of an exercise, best sets, estimated 1RM and personal records."""
+    return stats.exercise_history(current_user(), exercise_id)
+
+
+# Workouts
+
+
+@blp.route("/workouts", methods=["GET"])
+@blp.arguments(schemas.WorkoutQuery, location="query")
+@blp.response(200, schemas.WorkoutSchema(many=True))
+def list_workouts(args):
+    """List your workouts, newest first (`from` inclusive, `to` exclusive)."""
+    workouts, total = service.list_workouts(current_user_id(), args)
+    return workouts, total_header(total)
+
+
+@blp.route("/workouts", methods=["POST"])
+@blp.arguments(schemas.WorkoutSchema)
+@blp.response(201, schemas.WorkoutSchema)
+def create_workout(data):
+    """Log a workout."""
+    workout = service.create_workout(current_user_id(), data)
+    return _created(workout, "get_workout", workout_id=workout.id)
+
+
+@blp.route("/workouts/<int:workout_id>", methods=["GET"])
+@blp.response(200, schemas.WorkoutSchema)
+def get_workout(workout_id):
+    """Show one workout."""
+    return service.get_workout(current_user_id(), workout_id)
+
+
+@blp.route("/workouts/<int:workout_id>", methods=["PUT"])
+@blp.arguments(schemas.WorkoutSchema)
+@blp.response(200, schemas.WorkoutSchema)
+def replace_workout(data, workout_id):
+    """Replace a workout's fields (omitted ones become null)."""
+    return service.update_workout(current_user_id(), workout_id, data)
+
+
+@blp.route("/workouts/<int:workout_id>", methods=["PATCH"])
+@blp.arguments(schemas.WorkoutPatchSchema)
+@blp.response(200, schemas.WorkoutSchema)
+def update_workout(data, workout_id):
+    """Change some fields of a workout."""
+    return service.update_workout(current_user_id(), workout_id, data)
+
+
+@blp.route("/workouts/<int:workout_id>", methods=["DELETE"])
+@blp.response(204)
+def delete_workout(workout_id):
+    """Delete a workout with its exercises and sets."""
+    service.delete_workout(current_user_id(), workout_id)
+
+
+@blp.route("/workouts/<int:workout_id>/details", methods=["GET"])
+@blp.response(200, schemas.WorkoutDetailSchema)
+def workout_details(workout_id):
+    """Show a workout with its exercises and their sets."""
+    return service.get_workout_details(current_user_id(), workout_id)
+
+
+@blp.route("/workouts/<int:workout_id>/report", methods=["GET"])
+@blp.response(200, schemas.ReportSchema)
+def workout_report(workout_id):
+    """Totals of a workout per exercise, weights in your preferred unit."""
+    return stats.workout_report(current_user(), workout_id)
+
+
+@blp.route("/stats/summary", methods=["GET"])
+@blp.arguments(schemas.RangeQuery, location="query")
+@blp.response(200, schemas.SummarySchema)
+def stats_summary(args):
+    """Totals over a period and per ISO week."""
+    return stats.stats_summary(current_user(), args.get("start"), args.get("end"))
+
+
+# Exercises of a workout and their sets
+
+
+@blp.route("/workouts/<int:workout_id>/exercises", methods=["POST"])
+@blp.arguments(schemas.WorkoutExerciseSchema)
+@blp.response(201, schemas.WorkoutExerciseSchema)
+def add_workout_exercise(data, workout_id):
+    """Add an exercise to a workout."""
+    entry = service.add_entry(current_user_id(), workout_id, data)
+    return _created(entry, "get_workout_exercise", entry_id=entry.id)
+
+
+@blp.route("/workout-exercises/<int:entry_id>", methods=["GET"])
+@blp.response(200, schemas.WorkoutExerciseDetailSchema)
+def get_workout_exercise(entry_id):
+    """Show an exercise of a workout with its sets."""
+    return service.get_entry(current_user_id(), entry_id)
+
+
+@blp.route("/workout-exercises/<int:entry_id>", methods=["PATCH"])
+@blp.arguments(schemas.WorkoutExercisePatchSchema)
+@blp.response(200, schemas.WorkoutExerciseSchema)
+def update_workout_exercise(data, entry_id):
+    """Change the order or notes of an exercise in a workout."""
+    return service.update_entry(current_user_id(), entry_id, data)
+
+
+@blp.route("/workout-exercises/<int:entry_id>", methods=["DELETE"])
+@blp.response(204)
+def delete_workout_exercise(entry_id):
+    """Remove an exercise, with its sets, from a workout."""
+    service.delete_entry(current_user_id(), entry_id)
+
+
+@blp.route("/workout-exercises/<int:entry_id>/sets", methods=["POST"])
+@blp.arguments(schemas.SetSchema)
+@blp.response(201, schemas.SetSchema)
+def add_set(data, entry_id):
+    """Log a set; without `set_number` it gets the next free one."""
+    row = service.add_set(current_user(), entry_id, data)
+    return _created(row, "get_set", set_id=row.id)
+
+
+@blp.route("/sets/<int:set_id>", methods=["GET"])
+@blp.response(200, schemas.SetSchema)
+def get_set(set_id):
+    """Show one set."""
+    return service.get_set(current_user_id(), set_id)
+
+
+@blp.route("/sets/<int:set_id>", methods=["PATCH"])
+@blp.arguments(schemas.SetPatchSchema)
+@blp.response(200, schemas.SetSchema)
+def update_set(data, set_id):
+    """Change a set."""
+    return service.update_set(current_user_id(), set_id, data)
+
+
+@blp.route("/sets/<int:set_id>", methods=["DELETE"])
+@blp.response(204)
+def delete_set(set_id):
+    """Delete a set."""
+    service.delete_set(current_user_id(), set_id)

@@ -1,0 +1,200 @@
+"""Request and response shapes of the Workouts section of API.md."""
+
+from marshmallow import ValidationError, fields, validate, validates
+
+from pmp.schemas import BaseSchema, PageArgs, Timestamp
+from pmp.workouts.calc import WEIGHT_UNITS
+from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
+
+NAME = validate.Length(min=1, max=200)
+NOTES = validate.Length(max=10_000)
+DB_INT_MAX = 2**31 - 1
+
+
+def bounded_int(low: int, high: int, **kwargs) -> fields.Integer:
+    return fields.Integer(strict=True, validate=validate.Range(min=low, max=high), **kwargs)
+
+
+class Amount(fields.Decimal):
+    """A decimal read from a number or numeric string and written as a JSON number."""
+
+    def __init__(self, places: int, high: int, **kwargs):
+        super().__init__(places=places, allow_nan=False,
+                         validate=validate.Range(min=0, max=high), **kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else float(value)
+
+
+class ExerciseSchema(BaseSchema):
+    id = fields.Integer(dump_only=True)
+    name = fields.String(required=True, validate=NAME)
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    muscle_group = fields.String(allow_none=True, validate=validate.OneOf(MUSCLE_GROUPS))
+    custom = fields.Function(lambda exercise: exercise.user_id is not None, dump_only=True)
+
+    @validates("name")
+    def _not_blank(self, value, **kwargs):
+        if not value.strip():
+            raise ValidationError("The name must not be blank.")
+
+
+class _Partial:
+    """PATCH bodies: every field optional (a class of its own keeps the OpenAPI names apart)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(partial=True, **kwargs)
+
+
+class ExercisePatchSchema(_Partial, ExerciseSchema):
+    pass
+
+
+class ExerciseQuery(BaseSchema):
+    q = fields.String(validate=validate.Length(max=200))
+    category = fields.String(validate=validate.OneOf(CATEGORIES))
+    muscle_group = fields.String(validate=validate.OneOf(MUSCLE_GROUPS))
+
+
+class RangeQuery(BaseSchema):
+    start = Timestamp(data_key="from")
+    end = Timestamp(data_key="to")
+
+
+class WorkoutQuery(PageArgs, RangeQuery):
+    pass
+
+
+class WorkoutSchema(BaseSchema):
+    id = fields.Integer(dump_only=True)
+    performed_at = Timestamp(required=True)
+    duration_minutes = bounded_int(0, 100_000, allow_none=True, load_default=None)
+    notes = fields.String(allow_none=True, validate=NOTES, load_default=None)
+    created_at = Timestamp(dump_only=True)
+    updated_at = Timestamp(dump_only=True)
+
+
+class WorkoutPatchSchema(_Partial, WorkoutSchema):
+    pass
+
+
+class SetSchema(BaseSchema):
+    id = fields.Integer(dump_only=True)
+    workout_exercise_id = fields.Integer(dump_only=True)
+    set_number = bounded_int(1, 10_000)
+    reps = bounded_int(0, 100_000, allow_none=True)
+    weight = Amount(3, 100_000, allow_none=True)
+    weight_unit = fields.String(validate=validate.OneOf(WEIGHT_UNITS))
+    rpe = Amount(1, 10, allow_none=True)
+    rir = bounded_int(0, 100, allow_none=True)
+    duration_seconds = bounded_int(0, 1_000_000, allow_none=True)
+    distance_meters = Amount(2, 100_000_000, allow_none=True)
+    is_warmup = fields.Boolean()
+
+    @validates("rpe")
+    def _half_steps(self, value, **kwargs):
+        if value is not None and (value < 1 or value * 2 != int(value * 2)):
+            raise ValidationError("RPE goes from 1 to 10 in half steps.")
+
+
+class SetPatchSchema(_Partial, SetSchema):
+    pass
+
+
+class WorkoutExerciseSchema(BaseSchema):
+    id = fields.Integer(dump_only=True)
+    workout_id = fields.Integer(dump_only=True)
+    exercise_id = bounded_int(1, DB_INT_MAX, required=True)
+    exercise_name = fields.String(dump_only=True)
+    exercise_order = bounded_int(0, 10_000)
+    notes = fields.String(allow_none=True, validate=NOTES)
+
+
+class WorkoutExercisePatchSchema(BaseSchema):
+    exercise_order = bounded_int(0, 10_000)
+    notes = fields.String(allow_none=True, validate=NOTES)
+
+
+class WorkoutExerciseDetailSchema(WorkoutExerciseSchema):
+    sets = fields.List(fields.Nested(SetSchema), dump_only=True)
+
+
+class WorkoutDetailSchema(WorkoutSchema):
+    exercises = fields.List(fields.Nested(WorkoutExerciseDetailSchema), dump_only=True)
+
+
+class _WeightTotals(BaseSchema):
+    total_reps = fields.Integer()
+    total_volume = fields.Float()
+    warmup_sets = fields.Integer()
+    warmup_volume = fields.Float()
+
+
+class ExerciseReportSchema(_WeightTotals):
+    workout_exercise_id = fields.Integer()
+    exercise_id = fields.Integer()
+    exercise_name = fields.String()
+    sets_count = fields.Integer()
+    max_weight = fields.Float(allow_none=True)
+    estimated_1rm = fields.Float(allow_none=True)
+
+
+class ReportSchema(_WeightTotals):
+    workout_id = fields.Integer()
+    performed_at = Timestamp()
+    duration_minutes = fields.Integer(allow_none=True)
+    notes = fields.String(allow_none=True)
+    total_exercises = fields.Integer()
+    total_sets = fields.Integer()
+    volume_unit = fields.String()
+    exercises = fields.List(fields.Nested(ExerciseReportSchema))
+
+
+class _Bucket(BaseSchema):
+    workouts = fields.Integer()
+    sets = fields.Integer()
+    reps = fields.Integer()
+    volume = fields.Float()
+    duration_minutes = fields.Integer()
+
+
+class WeekSchema(_Bucket):
+    week = fields.String()
+
+
+class SummarySchema(_Bucket):
+    start = Timestamp(data_key="from", allow_none=True)
+    end = Timestamp(data_key="to", allow_none=True)
+    volume_unit = fields.String()
+    weeks = fields.List(fields.Nested(WeekSchema))
+
+
+class RecordSchema(BaseSchema):
+    value = fields.Raw(metadata={"type": "number"})
+    weight = fields.Float(allow_none=True)
+    workout_id = fields.Integer()
+    performed_at = Timestamp()
+
+
+class RecordsSchema(BaseSchema):
+    heaviest_weight = fields.Nested(RecordSchema, allow_none=True)
+    best_estimated_1rm = fields.Nested(RecordSchema, allow_none=True)
+    best_session_volume = fields.Nested(RecordSchema, allow_none=True)
+    most_reps = fields.Nested(RecordSchema, allow_none=True)
+    rep_records = fields.List(fields.Nested(RecordSchema))
+
+
+class HistorySessionSchema(BaseSchema):
+    workout_id = fields.Integer()
+    performed_at = Timestamp()
+    sets = fields.List(fields.Nested(SetSchema))
+    best_set = fields.Nested(SetSchema, allow_none=True)
+    estimated_1rm = fields.Float(allow_none=True)
+    volume = fields.Float()
+
+
+class HistorySchema(BaseSchema):
+    exercise = fields.Nested(ExerciseSchema)
+    volume_unit = fields.String()
+    sessions = fields.List(fields.Nested(HistorySessionSchema))
+    personal_records = fields.Nested(RecordsSchema)

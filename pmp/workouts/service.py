@@ -1,0 +1,178 @@
+"""Use cases of workouts, their exercise entries and their sets; every query is owner-scoped."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from pmp.auth.models import User
+from pmp.errors import Conflict, NotFound, ValidationFailed
+from pmp.extensions import db
+from pmp.pagination import paginate
+from pmp.workouts.calc import training_unit
+from pmp.workouts.exercise_service import get_visible_exercise
+from pmp.workouts.models import Workout, WorkoutExercise, WorkoutSet
+
+DUPLICATE_SET = "This exercise already has a set with that number."
+SET_NUMBER_ATTEMPTS = 3
+
+
+def in_range(stmt: Select, start: datetime | None, end: datetime | None) -> Select:
+    """Restrict to workouts performed in ``[start, end)``; either bound may be open."""
+    if start and end and start >= end:
+        raise ValidationFailed("The range is empty.", {"to": ["Must be later than 'from'."]})
+    if start:
+        stmt = stmt.where(Workout.performed_at >= start)
+    if end:
+        stmt = stmt.where(Workout.performed_at < end)
+    return stmt
+
+
+def list_workouts(user_id: int, args: dict) -> tuple[list[Workout], int]:
+    stmt = select(Workout).where(Workout.user_id == user_id)
+    stmt = in_range(stmt, args.get("start"), args.get("end"))
+    stmt = stmt.order_by(Workout.performed_at.desc(), Workout.id.desc())
+    return paginate(stmt, args["limit"], args["offset"])
+
+
+def get_workout(user_id: int, workout_id: int) -> Workout:
+    workout = db.session.scalar(select(Workout).filter_by(id=workout_id, user_id=user_id))
+    if workout is None:
+        raise NotFound("Workout not found.")
+    return workout
+
+
+def get_workout_details(user_id: int, workout_id: int) -> Workout:
+    """The workout with its entries (exercise joined) and their sets, in three queries."""
+    workout = db.session.scalar(
+        select(Workout)
+        .filter_by(id=workout_id, user_id=user_id)
+        .options(selectinload(Workout.exercises).selectinload(WorkoutExercise.sets))
+    )
+    if workout is None:
+        raise NotFound("Workout not found.")
+    return workout
+
+
+def create_workout(user_id: int, data: dict) -> Workout:
+    workout = Workout(user_id=user_id, **data)
+    db.session.add(workout)
+    db.session.commit()
+    return workout
+
+
+def update_workout(user_id: int, workout_id: int, data: dict) -> Workout:
+    """PATCH sends only some fields; PUT's schema fills the missing ones with null."""
+    workout = get_workout(user_id, workout_id)
+    for field, value in data.items():
+        setattr(workout, field, value)
+    db.session.commit()
+    return workout
+
+
+def delete_workout(user_id: int, workout_id: int) -> None:
+    db.session.delete(get_workout(user_id, workout_id))
+    db.session.commit()
+
+
+def get_entry(user_id: int, entry_id: int) -> WorkoutExercise:
+    return _own_entry(user_id, entry_id)
+
+
+def _own_entry(user_id: int, entry_id: int) -> WorkoutExercise:
+    entry = db.session.scalar(
+        select(WorkoutExercise)
+        .join(Workout)
+        .where(WorkoutExercise.id == entry_id, Workout.user_id == user_id)
+    )
+    if entry is None:
+        raise NotFound("Workout exercise not found.")
+    return entry
+
+
+def add_entry(user_id: int, workout_id: int, data: dict) -> WorkoutExercise:
+    workout = get_workout(user_id, workout_id)
+    exercise = get_visible_exercise(user_id, data["exercise_id"])
+    if "exercise_order" not in data:
+        last = db.session.scalar(
+            select(func.max(WorkoutExercise.exercise_order)).filter_by(workout_id=workout.id)
+        )
+        data = {**data, "exercise_order": (last or 0) + 1}
+    entry = WorkoutExercise(workout=workout, exercise=exercise, **data)
+    db.session.add(entry)
+    db.session.commit()
+    return entry
+
+
+def update_entry(user_id: int, entry_id: int, data: dict) -> WorkoutExercise:
+    entry = _own_entry(user_id, entry_id)
+    for field, value in data.items():
+        setattr(entry, field, value)
+    db.session.commit()
+    return entry
+
+
+def delete_entry(user_id: int, entry_id: int) -> None:
+    db.session.delete(_own_entry(user_id, entry_id))
+    db.session.commit()
+
+
+def get_set(user_id: int, set_id: int) -> WorkoutSet:
+    return _own_set(user_id, set_id)
+
+
+def _own_set(user_id: int, set_id: int) -> WorkoutSet:
+    row = db.session.scalar(
+        select(WorkoutSet)
+        .join(WorkoutExercise)
+        .join(Workout)
+        .where(WorkoutSet.id == set_id, Workout.user_id == user_id)
+    )
+    if row is None:
+        raise NotFound("Set not found.")
+    return row
+
+
+def add_set(user: User, entry_id: int, data: dict) -> WorkoutSet:
+    """Add a set; without ``set_number`` it gets the next free one (retried on a race)."""
+    data = {"weight_unit": training_unit(user.weight_unit), **data}
+    for _ in range(SET_NUMBER_ATTEMPTS):
+        entry = _own_entry(user.id, entry_id)
+        number = data.get("set_number") or _next_set_number(entry.id)
+        row = WorkoutSet(workout_exercise_id=entry.id, **{**data, "set_number": number})
+        db.session.add(row)
+        try:
+            db.session.commit()
+            return row
+        except IntegrityError:
+            db.session.rollback()
+            if "set_number" in data:
+                raise Conflict(DUPLICATE_SET) from None
+    raise Conflict("Another set was added at the same time; please retry.")
+
+
+def _next_set_number(entry_id: int) -> int:
+    last = db.session.scalar(
+        select(func.max(WorkoutSet.set_number)).where(WorkoutSet.workout_exercise_id == entry_id)
+    )
+    return (last or 0) + 1
+
+
+def update_set(user_id: int, set_id: int, data: dict) -> WorkoutSet:
+    row = _own_set(user_id, set_id)
+    for field, value in data.items():
+        setattr(row, field, value)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(DUPLICATE_SET) from None
+    return row
+
+
+def delete_set(user_id: int, set_id: int) -> None:
+    db.session.delete(_own_set(user_id, set_id))
+    db.session.commit()
