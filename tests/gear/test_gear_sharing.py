@@ -204,3 +204,20 @@ def test_deleting_the_account_deletes_its_gear_and_shares(app, alice, bob, clien
         counts = [db.session.scalar(select(func.count()).select_from(m))
                   for m in (Item, Pack, PackEntry)]  # fmt: skip
     assert counts == [1, 0, 0]
+
+
+def test_export_import_keeps_totals_with_worn_quantity_and_currencies(alice):
+    pack = alice.pack()
+    poles = alice.item(name="Poles", weight=9.1, weight_unit="oz", price=120, currency="USD")
+    socks = alice.item(name="=Socks", weight=0.11, weight_unit="lb", price="14.99")
+    alice.entry(pack["id"], poles["id"], quantity=2, worn=True, worn_quantity=2)
+    alice.entry(pack["id"], socks["id"], quantity="2.5", worn=True)
+    exported = alice.get(f"/api/packs/{pack['id']}/export.csv").data.decode()
+    assert exported.split("\r\n")[0].endswith(",consumable,worn_qty,currency")
+    imported = alice.client.post("/api/packs/import", data=exported.encode(),
+                                 headers={**alice.headers, "Content-Type": "text/csv"})
+    assert imported.status_code == 201
+    original = alice.get(f"/api/packs/{pack['id']}").get_json()
+    assert imported.get_json()["totals"] == original["totals"]
+    assert original["totals"]["price"] == {"USD": 240.0, "EUR": 37.48}
+    assert alice.get("/api/items").headers["X-Total-Count"] == "2"  # both reused
