@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from flask import Response, current_app, request, url_for
 from marshmallow import ValidationError
 
@@ -18,6 +20,17 @@ _ID = "int(max=2147483647)"
 ITEM = f"/items/<{_ID}:item_id>"
 PACK = f"/packs/<{_ID}:pack_id>"
 ENTRY = f"{PACK}/entries/<{_ID}:entry_id>"
+
+
+def errors(*statuses: int):
+    """Document the error answers of a view (the envelope of pmp.errors)."""
+
+    def decorate(view):
+        for status in statuses:
+            view = blp.alt_response(status, response=HTTPStatus(status).name)(view)
+        return view
+
+    return decorate
 
 
 def json_response(doc, status: int = 200, headers: dict | None = None) -> Response:
@@ -60,6 +73,7 @@ def create_item(data):
 
 
 @blp.route(ITEM, methods=["GET"])
+@errors(404)
 @blp.response(200, schemas.ItemOutSchema)
 def get_item(item_id):
     """One item."""
@@ -67,6 +81,7 @@ def get_item(item_id):
 
 
 @blp.route(ITEM, methods=["PATCH"])
+@errors(404)
 @blp.arguments(schemas.ItemPatchSchema)
 @blp.response(200, schemas.ItemOutSchema)
 def update_item(data, item_id):
@@ -75,6 +90,7 @@ def update_item(data, item_id):
 
 
 @blp.route(ITEM, methods=["DELETE"])
+@errors(404)
 @blp.response(204)
 def delete_item(item_id):
     """Delete an item; it leaves every pack."""
@@ -102,6 +118,7 @@ def create_pack(data):
 
 
 @blp.route(PACK, methods=["GET"])
+@errors(404)
 @blp.arguments(schemas.UnitQuerySchema, location="query")
 @blp.response(200, schemas.PackOutSchema)
 def get_pack(args, pack_id):
@@ -110,6 +127,7 @@ def get_pack(args, pack_id):
 
 
 @blp.route(PACK, methods=["PATCH"])
+@errors(404)
 @blp.arguments(schemas.PackPatchSchema)
 @blp.response(200, schemas.PackOutSchema)
 def update_pack(data, pack_id):
@@ -118,6 +136,7 @@ def update_pack(data, pack_id):
 
 
 @blp.route(PACK, methods=["DELETE"])
+@errors(404)
 @blp.response(204)
 def delete_pack(pack_id):
     """Delete a pack (its items stay in the inventory)."""
@@ -125,6 +144,7 @@ def delete_pack(pack_id):
 
 
 @blp.route(f"{PACK}/duplicate", methods=["POST"])
+@errors(404)
 @blp.response(201, schemas.PackOutSchema)
 def duplicate_pack(pack_id):
     """Copy a pack with all its entries."""
@@ -133,6 +153,7 @@ def duplicate_pack(pack_id):
 
 
 @blp.route(f"{PACK}/entries", methods=["POST"])
+@errors(404, 409)
 @blp.arguments(schemas.EntryCreateSchema)
 @blp.response(201, schemas.EntryOutSchema)
 def add_entry(data, pack_id):
@@ -143,6 +164,7 @@ def add_entry(data, pack_id):
 
 
 @blp.route(ENTRY, methods=["PATCH"])
+@errors(404)
 @blp.arguments(schemas.EntryChangeSchema)
 @blp.response(200, schemas.EntryOutSchema)
 def update_entry(data, pack_id, entry_id):
@@ -151,6 +173,7 @@ def update_entry(data, pack_id, entry_id):
 
 
 @blp.route(ENTRY, methods=["DELETE"])
+@errors(404)
 @blp.response(204)
 def delete_entry(pack_id, entry_id):
     """Take an item out of a pack (it stays in the inventory)."""
@@ -161,6 +184,7 @@ def delete_entry(pack_id, entry_id):
 
 
 @blp.route(f"{PACK}/share", methods=["POST"])
+@errors(404)
 @blp.response(200, schemas.ShareOutSchema)
 def share_pack(pack_id):
     """Share a pack publicly (idempotent): its code and public URL."""
@@ -170,6 +194,7 @@ def share_pack(pack_id):
 
 
 @blp.route(f"{PACK}/share", methods=["DELETE"])
+@errors(404)
 @blp.response(204)
 def unshare_pack(pack_id):
     """Stop sharing a pack; the old code stops working at once."""
@@ -177,6 +202,7 @@ def unshare_pack(pack_id):
 
 
 @blp.route(f"{PACK}/export.csv", methods=["GET"])
+@errors(404)
 @blp.response(200, {"type": "string"}, content_type="text/csv")
 def export_csv(pack_id):
     """The pack as a Lighterpack CSV file."""
@@ -197,6 +223,7 @@ IMPORT_BODY = {
 
 
 @blp.route("/packs/import", methods=["POST"])
+@errors(413, 415)
 @blp.doc(requestBody=IMPORT_BODY)
 @blp.arguments(schemas.ImportQuerySchema, location="query")
 @blp.response(201, schemas.PackOutSchema)
@@ -236,6 +263,7 @@ def _uploaded_csv() -> bytes:
 
 
 @blp.route("/shared/<share_code>", methods=["GET"])
+@errors(404)
 @public
 @blp.arguments(schemas.UnitQuerySchema, location="query")
 @blp.response(200, schemas.PackOutSchema)
@@ -245,6 +273,7 @@ def shared_pack(args, share_code):
 
 
 @blp.route("/shared/<share_code>/export.csv", methods=["GET"])
+@errors(404)
 @public
 @blp.response(200, {"type": "string"}, content_type="text/csv")
 def shared_export_csv(share_code):
