@@ -76,10 +76,12 @@ def register_blueprints(app: Flask) -> None:
     from pmp import system
     from pmp.auth.routes import blp as auth_blp
     from pmp.extensions import api
+    from pmp.gear.routes import blp as gear_blp
     from pmp.workouts.routes import blp as workouts_blp
 
     app.register_blueprint(system.blp)
     api.register_blueprint(auth_blp, url_prefix="/api")
+    api.register_blueprint(gear_blp, url_prefix="/api")
     api.register_blueprint(workouts_blp, url_prefix="/api")
 
 

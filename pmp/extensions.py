@@ -9,6 +9,7 @@ from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
 from pmp.netinfo import client_ip
+from pmp.schemas import ErrorSchema
 
 # Named constraints so that Alembic can alter and drop them on every backend.
 NAMING_CONVENTION = {
@@ -37,4 +38,12 @@ def _audit_breach(limit) -> None:
 
 
 limiter = Limiter(key_func=client_ip, on_breach=_audit_breach)
-api = Api()
+
+
+class PmpApi(Api):
+    """Documents every error response with pmp's envelope, not flask-smorest's own."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+
+api = PmpApi()

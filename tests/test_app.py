@@ -3,6 +3,7 @@
 import json
 import logging
 import os
+import re
 import stat
 
 import pytest
@@ -42,8 +43,7 @@ def test_openapi_document_is_valid_and_lists_every_route(app, client):
     for rule in app.url_map.iter_rules():
         if not rule.rule.startswith("/api/") or rule.endpoint.startswith(("api-docs", "system")):
             continue
-        path = rule.rule.replace("<int:", "{").replace("<", "{").replace(">", "}")
-        path = path.replace("{path:", "{")
+        path = re.sub(r"<(?:\w+(?:\([^)]*\))?:)?(\w+)>", r"{\1}", rule.rule)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             assert (path, method) in documented, (path, method)
     assert spec["paths"]["/api/auth/login"]["post"]["security"] == []

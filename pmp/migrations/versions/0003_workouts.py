@@ -1,7 +1,7 @@
 """Workouts: exercises (with the built-in catalogue), workouts, workout exercises, sets.
 
 Revision ID: 0003_workouts
-Revises: 0001_accounts
+Revises: 0002_gear
 Create Date: 2026-11-27 19:00:00
 
 The catalogue rows are inserted here once; the revision runs once per database, and the
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0003_workouts'
-down_revision = '0001_accounts'
+down_revision = '0002_gear'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Gear: items, packs, totals and Lighterpack CSV."""

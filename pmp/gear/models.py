@@ -1,0 +1,92 @@
+"""Items (the gear a user owns), packs (packing lists) and pack entries (item in a pack)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import (
+    CHAR,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from pmp.extensions import db
+from pmp.models import TimestampMixin
+
+NAME_MAX = 200
+TEXT_MAX = 10_000
+URL_MAX = 2000
+
+
+class Item(TimestampMixin, db.Model):
+    """A piece of gear. The weight is kept in milligrams plus the unit the user typed it in."""
+
+    __tablename__ = "items"
+    __table_args__ = (
+        CheckConstraint("weight_mg >= 0", name="weight_mg_non_negative"),
+        CheckConstraint("weight_unit IN ('g', 'kg', 'oz', 'lb')", name="weight_unit"),
+        CheckConstraint("price IS NULL OR price >= 0", name="price_non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    name: Mapped[str] = mapped_column(String(NAME_MAX), nullable=False)
+    category: Mapped[str] = mapped_column(String(NAME_MAX), nullable=False, default="")
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    weight_mg: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    weight_unit: Mapped[str] = mapped_column(String(2), nullable=False, default="g")
+    price: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
+    currency: Mapped[str] = mapped_column(CHAR(3), nullable=False, default="EUR")
+    url: Mapped[str] = mapped_column(String(URL_MAX), nullable=False, default="")
+
+
+class Pack(TimestampMixin, db.Model):
+    """A packing list; `share_code` is set while it is shared publicly."""
+
+    __tablename__ = "packs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    name: Mapped[str] = mapped_column(String(NAME_MAX), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    share_code: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+
+
+class PackEntry(db.Model):
+    """An item in a pack, with how many and whether it is worn or consumed."""
+
+    __tablename__ = "pack_entries"
+    __table_args__ = (
+        UniqueConstraint("pack_id", "item_id", name="uq_pack_entries_pack_id_item_id"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("worn_quantity IS NULL OR worn_quantity >= 0",
+                        name="worn_quantity_non_negative"),
+        CheckConstraint("NOT (worn AND consumable)", name="not_worn_and_consumable"),
+        CheckConstraint("position >= 0", name="position_non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pack_id: Mapped[int] = mapped_column(
+        ForeignKey("packs.id", ondelete="CASCADE"), nullable=False
+    )
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("items.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    quantity: Mapped[Decimal] = mapped_column(Numeric(10, 3), nullable=False, default=Decimal(1))
+    worn: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    consumable: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    worn_quantity: Mapped[Decimal | None] = mapped_column(Numeric(10, 3), nullable=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    item: Mapped[Item] = relationship(lazy="raise")

@@ -1,0 +1,281 @@
+"""Routes of /api/items, /api/packs and /api/shared: parse, call one service function, answer."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from flask import Response, current_app, request, url_for
+from marshmallow import ValidationError
+
+from pmp.auth.guard import api_blueprint, current_user, current_user_id, public
+from pmp.errors import ApiError, PayloadTooLarge, ValidationFailed
+from pmp.gear import packs, schemas, service, transfer
+from pmp.gear.lighterpack import MAX_BYTES
+from pmp.pagination import total_header
+
+blp = api_blueprint("gear", __name__, description="Gear inventory, packs and Lighterpack CSV")
+
+# Ids beyond a 32-bit integer are not routed (a 404), so they never reach the database.
+_ID = "int(max=2147483647)"
+ITEM = f"/items/<{_ID}:item_id>"
+PACK = f"/packs/<{_ID}:pack_id>"
+ENTRY = f"{PACK}/entries/<{_ID}:entry_id>"
+
+
+def errors(*statuses: int):
+    """Document the error answers of a view (the envelope of pmp.errors)."""
+
+    def decorate(view):
+        for status in statuses:
+            view = blp.alt_response(status, response=HTTPStatus(status).name)(view)
+        return view
+
+    return decorate
+
+
+def json_response(doc, status: int = 200, headers: dict | None = None) -> Response:
+    """A ready response: the views built plain dicts, no schema pass needed."""
+    response = current_app.json.response(doc)
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def created(doc: dict, endpoint: str, **values) -> Response:
+    return json_response(doc, 201, {"Location": url_for(endpoint, **values)})
+
+
+def csv_response(filename: str, text: str) -> Response:
+    return Response(text, mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{filename}"',
+    })  # fmt: skip
+
+
+# -- items -----------------------------------------------------------------------------------
+
+
+@blp.route("/items", methods=["GET"])
+@blp.arguments(schemas.ItemQuerySchema, location="query")
+@blp.response(200, schemas.ItemOutSchema(many=True))
+def list_items(args):
+    """List the inventory (filter by category or text, sort, page; X-Total-Count)."""
+    items, total = service.list_items(current_user_id(), args)
+    return json_response(items, headers=total_header(total))
+
+
+@blp.route("/items", methods=["POST"])
+@blp.arguments(schemas.ItemSchema)
+@blp.response(201, schemas.ItemOutSchema)
+def create_item(data):
+    """Add an item to the inventory."""
+    item = service.create_item(current_user(), data)
+    return created(item, "gear.get_item", item_id=item["id"])
+
+
+@blp.route(ITEM, methods=["GET"])
+@errors(404)
+@blp.response(200, schemas.ItemOutSchema)
+def get_item(item_id):
+    """One item."""
+    return json_response(service.get_item(current_user_id(), item_id))
+
+
+@blp.route(ITEM, methods=["PATCH"])
+@errors(404)
+@blp.arguments(schemas.ItemPatchSchema)
+@blp.response(200, schemas.ItemOutSchema)
+def update_item(data, item_id):
+    """Change an item (only the fields sent)."""
+    return json_response(service.update_item(current_user_id(), item_id, data))
+
+
+@blp.route(ITEM, methods=["DELETE"])
+@errors(404)
+@blp.response(204)
+def delete_item(item_id):
+    """Delete an item; it leaves every pack."""
+    service.delete_item(current_user_id(), item_id)
+
+
+# -- packs -----------------------------------------------------------------------------------
+
+
+@blp.route("/packs", methods=["GET"])
+@blp.arguments(schemas.UnitQuerySchema, location="query")
+@blp.response(200, schemas.PackSummaryOutSchema(many=True))
+def list_packs(args):
+    """List the packs with their totals."""
+    return json_response(packs.list_packs(current_user(), args.get("unit")))
+
+
+@blp.route("/packs", methods=["POST"])
+@blp.arguments(schemas.PackSchema)
+@blp.response(201, schemas.PackOutSchema)
+def create_pack(data):
+    """Create an empty pack."""
+    pack = packs.create_pack(current_user(), data)
+    return created(pack, "gear.get_pack", pack_id=pack["id"])
+
+
+@blp.route(PACK, methods=["GET"])
+@errors(404)
+@blp.arguments(schemas.UnitQuerySchema, location="query")
+@blp.response(200, schemas.PackOutSchema)
+def get_pack(args, pack_id):
+    """One pack with its entries and totals (in ?unit= or the preferred unit)."""
+    return json_response(packs.get_pack(current_user(), pack_id, args.get("unit")))
+
+
+@blp.route(PACK, methods=["PATCH"])
+@errors(404)
+@blp.arguments(schemas.PackPatchSchema)
+@blp.response(200, schemas.PackOutSchema)
+def update_pack(data, pack_id):
+    """Rename a pack or change its description."""
+    return json_response(packs.update_pack(current_user(), pack_id, data))
+
+
+@blp.route(PACK, methods=["DELETE"])
+@errors(404)
+@blp.response(204)
+def delete_pack(pack_id):
+    """Delete a pack (its items stay in the inventory)."""
+    packs.delete_pack(current_user_id(), pack_id)
+
+
+@blp.route(f"{PACK}/duplicate", methods=["POST"])
+@errors(404)
+@blp.response(201, schemas.PackOutSchema)
+def duplicate_pack(pack_id):
+    """Copy a pack with all its entries."""
+    pack = packs.duplicate_pack(current_user(), pack_id)
+    return created(pack, "gear.get_pack", pack_id=pack["id"])
+
+
+@blp.route(f"{PACK}/entries", methods=["POST"])
+@errors(404, 409)
+@blp.arguments(schemas.EntryCreateSchema)
+@blp.response(201, schemas.EntryOutSchema)
+def add_entry(data, pack_id):
+    """Put an item (existing by item_id, or new as item) into a pack; 409 if already there."""
+    entry = packs.add_entry(current_user(), pack_id, data)
+    return json_response(entry, 201, {"Location": url_for(
+        "gear.get_pack", pack_id=pack_id, _anchor=f"entry-{entry['id']}")})
+
+
+@blp.route(ENTRY, methods=["PATCH"])
+@errors(404)
+@blp.arguments(schemas.EntryChangeSchema)
+@blp.response(200, schemas.EntryOutSchema)
+def update_entry(data, pack_id, entry_id):
+    """Change quantity, worn/consumable, worn quantity or position of an entry."""
+    return json_response(packs.update_entry(current_user_id(), pack_id, entry_id, data))
+
+
+@blp.route(ENTRY, methods=["DELETE"])
+@errors(404)
+@blp.response(204)
+def delete_entry(pack_id, entry_id):
+    """Take an item out of a pack (it stays in the inventory)."""
+    packs.delete_entry(current_user_id(), pack_id, entry_id)
+
+
+# -- sharing and Lighterpack CSV -------------------------------------------------------------
+
+
+@blp.route(f"{PACK}/share", methods=["POST"])
+@errors(404)
+@blp.response(200, schemas.ShareOutSchema)
+def share_pack(pack_id):
+    """Share a pack publicly (idempotent): its code and public URL."""
+    code = packs.share_pack(current_user_id(), pack_id)
+    url = url_for("gear.shared_pack", share_code=code, _external=True)
+    return json_response({"share_code": code, "share_url": url})
+
+
+@blp.route(f"{PACK}/share", methods=["DELETE"])
+@errors(404)
+@blp.response(204)
+def unshare_pack(pack_id):
+    """Stop sharing a pack; the old code stops working at once."""
+    packs.unshare_pack(current_user_id(), pack_id)
+
+
+@blp.route(f"{PACK}/export.csv", methods=["GET"])
+@errors(404)
+@blp.response(200, {"type": "string"}, content_type="text/csv")
+def export_csv(pack_id):
+    """The pack as a Lighterpack CSV file."""
+    return csv_response(*transfer.export_csv(current_user(), pack_id))
+
+
+IMPORT_BODY = {
+    "required": True,
+    "content": {
+        "text/csv": {"schema": {"type": "string"}},
+        "multipart/form-data": {"schema": {
+            "type": "object", "required": ["file"],
+            "properties": {"file": {"type": "string", "format": "binary"},
+                           "name": {"type": "string", "maxLength": 200}},
+        }},
+    },
+}  # fmt: skip
+
+
+@blp.route("/packs/import", methods=["POST"])
+@errors(413, 415)
+@blp.doc(requestBody=IMPORT_BODY)
+@blp.arguments(schemas.ImportQuerySchema, location="query")
+@blp.response(201, schemas.PackOutSchema)
+def import_pack(args):
+    """A new pack from a Lighterpack CSV (multipart `file` or a text/csv body); all or nothing."""
+    name = args.get("name") or _form_name()
+    pack = transfer.import_pack(current_user(), _uploaded_csv(), name)
+    return created(pack, "gear.get_pack", pack_id=pack["id"])
+
+
+def _form_name() -> str | None:
+    """The optional `name` form field of a multipart upload, validated like the query arg."""
+    if not request.form.get("name"):
+        return None
+    try:
+        return schemas.ImportQuerySchema().load({"name": request.form["name"]})["name"]
+    except ValidationError as exc:
+        raise ValidationFailed("The request did not validate.", exc.messages) from None
+
+
+def _uploaded_csv() -> bytes:
+    """The CSV bytes, read no further than the limit."""
+    if request.mimetype == "multipart/form-data":
+        upload = request.files.get("file")
+        if upload is None:
+            raise ApiError("Send the CSV as the multipart field 'file'.", 422,
+                           "validation_error", {"file": ["Missing data for required field."]})
+        data = upload.stream.read(MAX_BYTES + 1)
+    elif request.mimetype in ("text/csv", "text/plain", "application/csv"):
+        data = request.stream.read(MAX_BYTES + 1)
+    else:
+        raise ApiError("Send a text/csv body or a multipart/form-data upload.", 415,
+                       "unsupported_media_type")
+    if len(data) > MAX_BYTES:
+        raise PayloadTooLarge(f"The CSV file is larger than {MAX_BYTES} bytes.")
+    return data
+
+
+@blp.route("/shared/<share_code>", methods=["GET"])
+@errors(404)
+@public
+@blp.arguments(schemas.UnitQuerySchema, location="query")
+@blp.response(200, schemas.PackOutSchema)
+def shared_pack(args, share_code):
+    """A publicly shared pack, with entries and totals; no owner data."""
+    return json_response(packs.shared_detail(share_code, args.get("unit")))
+
+
+@blp.route("/shared/<share_code>/export.csv", methods=["GET"])
+@errors(404)
+@public
+@blp.response(200, {"type": "string"}, content_type="text/csv")
+def shared_export_csv(share_code):
+    """A publicly shared pack as a Lighterpack CSV file."""
+    return csv_response(*transfer.export_shared_csv(share_code))

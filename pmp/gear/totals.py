@@ -1,0 +1,104 @@
+"""Pack totals, pure: from plain entries to the `totals` document of API.md.
+
+Sums are exact (integer milligrams times Decimal quantities); values are converted to the
+requested unit and rounded to 2 decimals only when the document is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import NamedTuple
+
+from pmp.gear.units import from_milligrams, round2
+
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+_MG_PER_G = Decimal(1000)
+
+
+class TotalsEntry(NamedTuple):
+    """What totals need to know about one pack entry (a plain tuple works too)."""
+
+    weight_mg: int
+    quantity: Decimal
+    worn: bool = False
+    consumable: bool = False
+    worn_quantity: Decimal | None = None
+    category: str = ""
+    price: Decimal | None = None
+    currency: str = "EUR"
+
+
+def worn_units(entry: TotalsEntry) -> Decimal:
+    """How many units of a worn entry count as worn: `worn_quantity`, else one (Lighterpack)."""
+    if not entry.worn:
+        return _ZERO
+    units = _ONE if entry.worn_quantity is None else Decimal(entry.worn_quantity)
+    return min(units, Decimal(entry.quantity))
+
+
+class _Sums:
+    """Running exact sums for one group (the whole pack or one category)."""
+
+    __slots__ = ("total", "worn", "consumable", "count", "price")
+
+    def __init__(self) -> None:
+        self.total = self.worn = self.consumable = self.count = _ZERO
+        self.price: dict[str, Decimal] = {}
+
+    def add(self, entry: TotalsEntry) -> None:
+        quantity = Decimal(entry.quantity)
+        weight = entry.weight_mg * quantity
+        self.total += weight
+        self.count += quantity
+        if entry.worn:
+            self.worn += entry.weight_mg * worn_units(entry)
+        if entry.consumable:
+            self.consumable += weight
+        if entry.price is not None:
+            currency = entry.currency
+            self.price[currency] = self.price.get(currency, _ZERO) + entry.price * quantity
+
+    def document(self, unit: str) -> dict:
+        weights = {
+            "total": self.total,
+            "worn": self.worn,
+            "consumable": self.consumable,
+            "base": self.total - self.worn - self.consumable,
+            "pack": self.total - self.worn,
+        }
+        doc: dict = {"unit": unit}
+        doc.update({k: float(round2(from_milligrams(v, unit))) for k, v in weights.items()})
+        doc["item_count"] = number(self.count)
+        doc["price"] = {cur: float(round2(amount)) for cur, amount in self.price.items()}
+        doc["grams"] = {k: float(round2(v / _MG_PER_G)) for k, v in weights.items()}
+        return doc
+
+
+def number(value: Decimal) -> int | float:
+    """A JSON number: an int when the value is whole, else a float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def pack_totals(entries: Iterable[TotalsEntry | tuple], unit: str, categories: bool = True) -> dict:
+    """Totals of a pack in `unit`, with per-category totals in first-appearance order."""
+    pack = _Sums()
+    by_category: dict[str, _Sums] = {}
+    for raw in entries:
+        entry = raw if isinstance(raw, TotalsEntry) else TotalsEntry(*raw)
+        pack.add(entry)
+        if categories:
+            by_category.setdefault(entry.category, _Sums()).add(entry)
+    doc = pack.document(unit)
+    if categories:
+        doc["categories"] = [
+            {"category": name, **_without_unit(sums.document(unit))}
+            for name, sums in by_category.items()
+        ]
+    return doc
+
+
+def _without_unit(doc: dict) -> dict:
+    doc.pop("unit")
+    return doc

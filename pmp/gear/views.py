@@ -1,0 +1,88 @@
+"""JSON documents of items, entries and packs, built directly from rows.
+
+A pack of 200 entries is serialised here without a schema per row: plain dicts of plain
+values, so the detail view stays fast. `pmp.gear.schemas` documents these shapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import Row
+
+from pmp.gear.models import Item, Pack
+from pmp.gear.totals import TotalsEntry, number, pack_totals
+from pmp.gear.units import weight_in_unit
+
+
+def timestamp(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def item_view(item: Item | Row, pack_count: int | None) -> dict:
+    """An Item; `pack_count` None leaves it out (public views show no owner data)."""
+    doc = {
+        "id": item.id,
+        "name": item.name,
+        "category": item.category,
+        "description": item.description,
+        "weight": float(weight_in_unit(item.weight_mg, item.weight_unit)),
+        "weight_unit": item.weight_unit,
+        "weight_grams": item.weight_mg / 1000,
+        "price": None if item.price is None else float(item.price),
+        "currency": item.currency,
+        "url": item.url,
+        "pack_count": pack_count,
+        "created_at": timestamp(item.created_at),
+        "updated_at": timestamp(item.updated_at),
+    }
+    if pack_count is None:
+        del doc["pack_count"]
+    return doc
+
+
+def entry_view(row: Row, public: bool = False) -> dict:
+    """An entry from a row of `pmp.gear.packs.entry_rows` (entry and item columns)."""
+    return {
+        "id": row.entry_id,
+        "item_id": row.item_id,
+        "item": item_view(row, None if public else row.pack_count),
+        "quantity": number(row.quantity),
+        "worn": row.worn,
+        "consumable": row.consumable,
+        "worn_quantity": None if row.worn_quantity is None else number(row.worn_quantity),
+        "position": row.position,
+    }
+
+
+def totals_entry(row: Row) -> TotalsEntry:
+    return TotalsEntry(row.weight_mg, Decimal(row.quantity), row.worn, row.consumable,
+                       row.worn_quantity, row.category, row.price, row.currency)
+
+
+def pack_summary(pack: Pack, entries: Iterable[TotalsEntry], unit: str) -> dict:
+    """A pack in lists: totals without categories."""
+    entries = list(entries)
+    return _pack_head(pack, len(entries), pack_totals(entries, unit, categories=False))
+
+
+def pack_detail(pack: Pack, rows: list[Row], unit: str, public: bool = False) -> dict:
+    """The full pack: entries (ordered by the caller) with their items, totals by category."""
+    doc = _pack_head(pack, len(rows), pack_totals(map(totals_entry, rows), unit))
+    doc["entries"] = [entry_view(row, public) for row in rows]
+    return doc
+
+
+def _pack_head(pack: Pack, entry_count: int, totals: dict) -> dict:
+    return {
+        "id": pack.id,
+        "name": pack.name,
+        "description": pack.description,
+        "share_code": pack.share_code,
+        "entry_count": entry_count,
+        "totals": totals,
+        "created_at": timestamp(pack.created_at),
+        "updated_at": timestamp(pack.updated_at),
+    }
