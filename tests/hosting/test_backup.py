@@ -47,6 +47,22 @@ def register(app, username):
     return {"Authorization": f"Bearer {response.get_json()['access_token']}"}
 
 
+def add_gear(app, headers) -> str:
+    """An item with a fractional weight and a price, in a pack; the pack's URL."""
+    client = app.test_client()
+    item = client.post("/api/items", headers=headers, json={
+        "name": "Tent", "category": "Shelter", "weight": "1.27", "weight_unit": "lb",
+        "price": "389.90", "currency": "EUR"})
+    assert item.status_code == 201, item.get_json()
+    pack = client.post("/api/packs", headers=headers, json={"name": "Weekend"})
+    assert pack.status_code == 201, pack.get_json()
+    url = f"/api/packs/{pack.get_json()['id']}"
+    entry = client.post(f"{url}/entries", headers=headers,
+                        json={"item_id": item.get_json()["id"], "quantity": "1.5"})
+    assert entry.status_code == 201, entry.get_json()
+    return url
+
+
 def log_workout(app, headers) -> str:
     """A workout with a built-in and a custom exercise and a set each; its details URL."""
     client = app.test_client()
@@ -287,6 +303,7 @@ def test_transfer_copies_everything_into_an_empty_migrated_database(live, target
     app, path = live
     bob = register(app, "bob")
     details = log_workout(app, bob)
+    pack = add_gear(app, bob)
     target_app = create_app({**BASE, "DATABASE_URL": target_url})
     with target_app.app_context():
         upgrade()
@@ -305,6 +322,9 @@ def test_transfer_copies_everything_into_an_empty_migrated_database(live, target
         assert copied.get_json() == app.test_client().get(details, headers=bob).get_json()
         assert {e["exercise_name"] for e in copied.get_json()["exercises"]} == {
             "Bench Press", "Sled push"}
+        copied_pack = client.get(pack, headers=bob)
+        assert copied_pack.get_json() == app.test_client().get(pack, headers=bob).get_json()
+        assert copied_pack.get_json()["totals"]["price"] == {"EUR": 584.85}
         log_workout(target_app, register(target_app, "carol"))
         again = invoke(app, "transfer", target_url)
         assert again.exit_code == 1

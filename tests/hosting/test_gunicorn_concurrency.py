@@ -1,4 +1,4 @@
-"""Real gunicorn, several workers, one SQLite file: 360 parallel writes all succeed.
+"""Real gunicorn, several workers, one SQLite file: 440 parallel writes all succeed.
 
 Every worker holds its own connections; SQLite admits one writer at a time. Writes must wait
 for the lock (busy timeout, BEGIN IMMEDIATE) instead of failing with "database is locked".
@@ -81,8 +81,8 @@ def test_parallel_writes_from_three_workers_all_land(server):
     tokens = {body["user"]["username"]: body for _, body in registered}
     logins = [body for _, body in registered if body["user"]["username"] == "alice"]
 
-    # Round 2: every new account renames itself and logs a workout while every alice session
-    # rotates its token.
+    # Round 2: every new account renames itself, logs a workout and adds an item while every
+    # alice session rotates its token.
     updated = parallel(
         [lambda i=i: call(base, "PATCH", "/api/me", {"display_name": f"Name {i}"},
                           tokens[f"user{i}"]["access_token"]) for i in range(USERS)]
@@ -90,6 +90,9 @@ def test_parallel_writes_from_three_workers_all_land(server):
                                   {"refresh_token": pair["refresh_token"]}) for pair in logins]
         + [lambda i=i: call(base, "POST", "/api/workouts",
                             {"performed_at": "2026-01-09T03:13:28Z", "notes": f"workout {i}"},
+                            tokens[f"user{i}"]["access_token"]) for i in range(USERS)]
+        + [lambda i=i: call(base, "POST", "/api/items",
+                            {"name": f"item {i}", "weight": i, "weight_unit": "g"},
                             tokens[f"user{i}"]["access_token"]) for i in range(USERS)]
     )
     assert_all_2xx(updated)
@@ -99,12 +102,15 @@ def test_parallel_writes_from_three_workers_all_land(server):
         names = dict(conn.execute("SELECT username, display_name FROM users"))
         notes = dict(conn.execute(
             "SELECT u.username, w.notes FROM workouts w JOIN users u ON u.id = w.user_id"))
+        items = dict(conn.execute(
+            "SELECT u.username, i.name FROM items i JOIN users u ON u.id = i.user_id"))
         current = {r[0] for r in conn.execute(
             "SELECT current_jti FROM auth_sessions s JOIN users u ON u.id = s.user_id "
             "WHERE u.username = 'alice' AND s.revoked_at IS NULL")}
     assert len(names) == USERS + 1
     assert all(names[f"user{i}"] == f"Name {i}" for i in range(USERS))
     assert notes == {f"user{i}": f"workout {i}" for i in range(USERS)}
+    assert items == {f"user{i}": f"item {i}" for i in range(USERS)}
     assert {jti(pair["refresh_token"]) for pair in rotated} <= current
     assert len(current) == LOGINS + 1  # the registration's own session, and one per login
     assert "database is locked" not in server.output()
