@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from pmp.auth import service
 from pmp.auth.models import AuthSession, User
 from pmp.auth.tokens import cleanup_expired, revoke_user_families
+from pmp.backup import backup_cli
 from pmp.database import write_intent
+from pmp.demo import demo_cli
 from pmp.errors import ApiError
 from pmp.extensions import db
 from pmp.models import utcnow
@@ -113,3 +115,5 @@ def tokens_cleanup():
 def register_commands(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(tokens_cli)
+    app.cli.add_command(backup_cli)
+    app.cli.add_command(demo_cli)

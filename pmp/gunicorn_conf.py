@@ -1,0 +1,91 @@
+"""Gunicorn settings for pmp (``gunicorn -c python:pmp.gunicorn_conf wsgi:app``).
+
+Every value can be overridden from the environment, so the same image serves a Raspberry Pi
+with SQLite and a scaled deployment on PostgreSQL. The choices, and why:
+
+* **Workers and threads.** SQLite lets many readers in at once (WAL) but only one writer, so
+  many processes buy nothing but contention on the write lock. The default is a few processes
+  (``min(2 * CPUs + 1, 4)``), each a ``gthread`` worker with 4 threads: threads cover the time
+  a request spends waiting (the database's busy timeout, a slow client, Argon2 hashing, which
+  releases the GIL) without the memory of extra processes. ``WEB_CONCURRENCY`` and
+  ``GUNICORN_THREADS`` raise both on PostgreSQL.
+* **Access log.** Off: the application writes one structured line per request itself (request
+  id, method, path, status, duration, user id), which gunicorn's access log cannot know. Two
+  lines per request would only double the log volume. ``GUNICORN_ACCESSLOG=-`` turns it on.
+* **Proxies.** Which hops to trust is decided in one place, the app's ``ProxyFix`` with exactly
+  ``TRUSTED_PROXIES`` hops. Gunicorn's ``forwarded_allow_ips`` keeps its default (loopback
+  only): it only ever derives the URL scheme from ``X-Forwarded-Proto`` and never the client
+  address, and ``*`` would let any client claim HTTPS when no proxy is in front.
+* **Preloading.** Off: each worker builds its app (and its database engine) after the fork, so
+  no SQLite connection or thread is shared across processes; migrations have already run in
+  ``pmp serve`` / the container entrypoint before gunicorn starts.
+* **Recycling.** ``max_requests`` with jitter restarts workers one at a time to bound slow
+  memory growth without a thundering herd.
+* **Control socket.** Off unless ``GUNICORN_CONTROL_SOCKET`` names a path: signals are how a
+  container stops gunicorn, and the default socket under ``$HOME`` is one more writable path
+  (and a clash when two servers share a home).
+"""
+
+import multiprocessing
+import os
+
+
+def _int(name: str, default: int, minimum: int = 0) -> int:
+    """Read an integer setting; a value gunicorn would reject fails loudly at start-up."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SystemExit(f"{name} must be an integer, got {raw!r}") from None
+    if value < minimum:
+        raise SystemExit(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def default_workers(cpu_count: int) -> int:
+    """A few processes: more than 4 only fight over SQLite's single write lock."""
+    return max(1, min(2 * cpu_count + 1, 4))
+
+
+def _bind() -> str:
+    host = os.environ.get("HOST", "").strip() or "0.0.0.0"  # noqa: S104 - a server binds all
+    port = _int("PORT", 8080, minimum=1)
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 literal
+    return f"{host}:{port}"
+
+
+bind = [_bind()]
+workers = _int("WEB_CONCURRENCY", default_workers(multiprocessing.cpu_count()), minimum=1)
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = _int("GUNICORN_THREADS", 4, minimum=1)
+
+# A request taking 30 s is stuck; the proxy in front usually gives up at 60 s.
+timeout = _int("GUNICORN_TIMEOUT", 30, minimum=1)
+# On SIGTERM, workers finish in-flight requests for this long; below Docker's 10 s stop grace.
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 8, minimum=1)
+# Longer than the default 2 s so a reverse proxy's pooled connections are reused.
+keepalive = _int("GUNICORN_KEEPALIVE", 5, minimum=0)
+
+max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+
+preload_app = False
+
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+# stdout carries only the app's JSON lines; gunicorn's own (boot, signals, errors) go to stderr.
+capture_output = False
+
+# The heartbeat file lives in memory when possible (overlay filesystems can stall it).
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+
+_control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "").strip()
+if _control_socket:
+    control_socket = _control_socket
+control_socket_disable = not _control_socket
+
+proc_name = "pmp"

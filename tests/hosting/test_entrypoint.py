@@ -1,0 +1,116 @@
+"""docker/entrypoint.sh run outside Docker: migrate, refuse bad config, hand signals over."""
+
+import json
+import sqlite3
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.hosting.serverproc import ENTRYPOINT, entrypoint, free_port, server_env
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs /proc")
+
+
+@pytest.fixture
+def instance(tmp_path):
+    path = tmp_path / "instance"
+    path.mkdir()
+    return path
+
+
+def tables(database: Path) -> set[str]:
+    with sqlite3.connect(database) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def cmdline(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+
+
+def test_migrates_an_empty_database_then_serves_and_stops_on_sigterm(instance, tmp_path):
+    env = server_env(instance, free_port())
+    with entrypoint(env, tmp_path) as server:
+        server.wait_healthy()
+        assert {"users", "alembic_version"} <= tables(instance / "pmp.sqlite3")
+        assert (instance / "jwt_secret").stat().st_mode & 0o077 == 0
+        # exec: the process we started *is* the gunicorn master, so it gets the signals.
+        assert "gunicorn" in cmdline(server.proc.pid)
+        started = time.monotonic()
+        assert server.terminate() == 0
+        assert time.monotonic() - started < 10
+    log = server.output()
+    assert "Handling signal: term" in log
+    assert "Shutting down: Master" in log
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("JWT_SECRET_KEY", "short"), ("TRUSTED_PROXIES", "many"), ("LOG_FORMAT", "xml"),
+     ("WEB_CONCURRENCY", "abc"), ("PORT", "99999")],
+)
+def test_refuses_to_start_with_bad_configuration(instance, tmp_path, setting, value):
+    env = server_env(instance, free_port(), **{setting: value})
+    result = subprocess.run([str(ENTRYPOINT)], env=env, capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert setting in result.stderr
+    assert "not starting" in result.stderr
+    assert not (instance / "pmp.sqlite3").exists()
+
+
+def test_a_failed_migration_stops_the_start(instance, tmp_path):
+    database = tmp_path / "broken.sqlite3"
+    database.write_bytes(b"this is not a database" * 100)
+    env = server_env(instance, free_port(), DATABASE_URL=f"sqlite:///{database}")
+    result = subprocess.run([str(ENTRYPOINT)], env=env, capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode != 0
+    assert "not starting" in result.stderr
+
+
+def test_a_command_is_run_as_given_without_migrating(instance, tmp_path):
+    env = server_env(instance, free_port())
+    result = subprocess.run([str(ENTRYPOINT), "sh", "-c", 'echo "ran $0 in $PWD"'], env=env,
+                            capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ran sh")
+    assert not (instance / "pmp.sqlite3").exists()
+
+
+def test_options_are_passed_to_gunicorn(instance, tmp_path):
+    env = server_env(instance, free_port())
+    with entrypoint(env, tmp_path, "--workers", "1", "--check-config") as server:
+        assert server.proc.wait(timeout=60) == 0, server.output()
+    assert "users" in tables(instance / "pmp.sqlite3")  # migrated before gunicorn ran
+
+
+def test_production_logs_are_json_lines_with_request_id_user_and_proxied_ip(instance, tmp_path):
+    env = server_env(instance, free_port(), TRUSTED_PROXIES="1")
+    with entrypoint(env, tmp_path) as server:
+        server.wait_healthy()
+        register = urllib.request.Request(
+            server.base + "/api/auth/register", method="POST",
+            data=json.dumps({"username": "alice", "email": "alice@example.com",
+                             "password": "correct horse battery staple"}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(register, timeout=30) as response:
+            token = json.loads(response.read())["access_token"]
+        me = urllib.request.Request(server.base + "/api/me", headers={
+            "Authorization": f"Bearer {token}", "X-Request-ID": "trace-42",
+            # A client-supplied entry, then the one our single trusted proxy appended.
+            "X-Forwarded-For": "10.6.6.6, 203.0.113.7", "X-Forwarded-Proto": "https"})
+        with urllib.request.urlopen(me, timeout=30) as response:
+            assert response.headers["X-Request-ID"] == "trace-42"
+            assert response.headers["Strict-Transport-Security"]
+        assert server.terminate() == 0
+    lines = [json.loads(line) for line in server.stdout_path.read_text().splitlines()]
+    requests = [line for line in lines if line["logger"] == "pmp.request"]
+    line = next(r for r in requests if r["request_id"] == "trace-42")
+    assert line["method"] == "GET" and line["path"] == "/api/me" and line["status"] == 200
+    assert line["ip"] == "203.0.113.7"
+    assert isinstance(line["user_id"], int)
+    assert isinstance(line["duration_ms"], float)
