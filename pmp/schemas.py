@@ -4,6 +4,9 @@ from datetime import UTC, datetime
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
+# Largest id the databases store (32-bit INTEGER on PostgreSQL); a bigger one is simply not found.
+DB_INT_MAX = 2**31 - 1
+
 
 class BaseSchema(Schema):
     """Unknown fields are an error, so typos and mass assignment never pass silently."""

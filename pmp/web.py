@@ -6,6 +6,9 @@ from flask import Flask, request
 from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from pmp.errors import NotFound
+from pmp.schemas import DB_INT_MAX
+
 JSON_CSP = "default-src 'none'; frame-ancestors 'none'"
 DOCS_CSP = (
     "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
@@ -24,8 +27,15 @@ def register_web(app: Flask) -> None:
     if origins:
         CORS(app, resources={r"/api/*": {"origins": origins}}, supports_credentials=True,
              expose_headers=EXPOSED, max_age=600)
+    app.url_value_preprocessor(ids_in_range)
     app.after_request(security_headers)
     app.after_request(conditional_get)
+
+
+def ids_in_range(endpoint, values) -> None:
+    """Ids beyond the database's integer range are simply not found (not an overflow)."""
+    if any(isinstance(v, int) and v > DB_INT_MAX for v in (values or {}).values()):
+        raise NotFound()
 
 
 def conditional_get(response):

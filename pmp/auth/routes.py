@@ -6,9 +6,11 @@ from flask import after_this_request, current_app, request
 from flask_jwt_extended import decode_token, set_refresh_cookies, unset_jwt_cookies
 from flask_jwt_extended.exceptions import CSRFError, NoAuthorizationError, WrongTokenError
 
+from pmp import portability
 from pmp.auth import schemas, service
 from pmp.auth.guard import api_blueprint, current_claims, current_user, public
 from pmp.extensions import limiter
+from pmp.models import utcnow
 
 blp = api_blueprint("auth", __name__, description="Accounts, tokens and sessions")
 
@@ -173,3 +175,22 @@ def change_password(data):
 def delete_me(data):
     """Delete the account and all its data."""
     service.delete_account(current_user(), data["password"])
+
+
+@blp.route("/me/export", methods=["GET"])
+@blp.response(200, portability.DocumentSchema)
+def export_account():
+    """Every record of the account as one JSON document, importable again."""
+    user = current_user()
+    stamp = utcnow().strftime("%Y%m%d")
+    filename = f"pmp-export-{user.username}-{stamp}.json"
+    return portability.export_account(user), 200, {
+        "Content-Disposition": f'attachment; filename="{filename}"'}
+
+
+@blp.route("/me/import", methods=["POST"])
+@blp.arguments(portability.DocumentSchema)
+@blp.response(200, schemas.ImportCountsSchema)
+def import_account(document):
+    """Add the records of an export document to this account (all or nothing)."""
+    return {"imported": portability.import_account(current_user(), document)}

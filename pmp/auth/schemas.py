@@ -118,3 +118,7 @@ class PasswordChangeSchema(BaseSchema):
 
 class DeleteAccountSchema(BaseSchema):
     password = PASSWORD
+
+
+class ImportCountsSchema(BaseSchema):
+    imported = fields.Dict(keys=fields.String(), values=fields.Integer())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import jsonify, url_for
 
 from pmp.auth.guard import api_blueprint, current_user, current_user_id
-from pmp.errors import NotFound
 from pmp.pagination import total_header
 from pmp.workouts import exercise_service, schemas, service, stats
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
@@ -13,13 +12,6 @@ from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 blp = api_blueprint("workouts", __name__, description="Exercises, workouts, sets and statistics")
 
 STRINGS = {"type": "array", "items": {"type": "string"}}
-
-
-@blp.url_value_preprocessor
-def _ids_in_range(endpoint, values):
-    """Ids beyond the database's integer range are simply not found (not an overflow)."""
-    if any(isinstance(v, int) and v > schemas.DB_INT_MAX for v in (values or {}).values()):
-        raise NotFound()
 
 
 def _created(obj, endpoint: str, **values):

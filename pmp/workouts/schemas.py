@@ -2,13 +2,12 @@
 
 from marshmallow import ValidationError, fields, validate, validates
 
-from pmp.schemas import BaseSchema, PageArgs, Timestamp
+from pmp.schemas import DB_INT_MAX, BaseSchema, PageArgs, Timestamp
 from pmp.workouts.calc import WEIGHT_UNITS
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 
 NAME = validate.Length(min=1, max=200)
 NOTES = validate.Length(max=10_000)
-DB_INT_MAX = 2**31 - 1
 
 
 def bounded_int(low: int, high: int, **kwargs) -> fields.Integer:

@@ -132,3 +132,10 @@ def test_delete_account_needs_password_and_removes_everything(app, client, make_
     assert client.get("/api/me", headers=bob.headers).status_code == 200
     assert client.post("/api/auth/login", json={"login": "alice", "password": PASSWORD}) \
         .status_code == 401
+
+
+def test_ids_beyond_the_integer_range_are_404(client, make_user):
+    user = make_user()
+    for session_id in (2**31, 2**63, 10**30):
+        response = client.delete(f"/api/auth/sessions/{session_id}", headers=user.headers)
+        assert response.status_code == 404
