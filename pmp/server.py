@@ -14,9 +14,12 @@ def migrate() -> None:
     from flask_migrate import upgrade
 
     from pmp import create_app
+    from pmp.extensions import db
+    from pmp.migrate_lock import migration_lock
 
     app = create_app()
-    with app.app_context():
+    # Several instances may start at once: the others wait, then find the schema current.
+    with app.app_context(), migration_lock(db.engine):
         upgrade()
 
 
