@@ -12,6 +12,8 @@ with SQLite and a scaled deployment on PostgreSQL. The choices, and why:
 * **Access log.** Off: the application writes one structured line per request itself (request
   id, method, path, status, duration, user id), which gunicorn's access log cannot know. Two
   lines per request would only double the log volume. ``GUNICORN_ACCESSLOG=-`` turns it on.
+  gunicorn's own lines (boot, signals, worker timeouts) go to stderr, as JSON like the app's
+  when ``LOG_FORMAT`` is json.
 * **Proxies.** Which hops to trust is decided in one place, the app's ``ProxyFix`` with exactly
   ``TRUSTED_PROXIES`` hops. Gunicorn's ``forwarded_allow_ips`` keeps its default (loopback
   only): it only ever derives the URL scheme from ``X-Forwarded-Proto`` and never the client
@@ -28,6 +30,8 @@ with SQLite and a scaled deployment on PostgreSQL. The choices, and why:
 
 import multiprocessing
 import os
+
+from gunicorn.glogging import Logger
 
 
 def _int(name: str, default: int, minimum: int = 0) -> int:
@@ -89,3 +93,29 @@ if _control_socket:
 control_socket_disable = not _control_socket
 
 proc_name = "pmp"
+
+
+def json_logs() -> bool:
+    """The app's own rule: JSON unless LOG_FORMAT says text (gunicorn never runs in debug)."""
+    return os.environ.get("LOG_FORMAT", "json").strip().lower() != "text"
+
+
+class JsonAwareLogger(Logger):
+    """gunicorn's logger, writing JSON lines like the app when LOG_FORMAT is json.
+
+    Worker timeouts, crashes and restarts then reach a log collector in the same shape as the
+    request lines, instead of as free text.
+    """
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        if not json_logs():
+            return
+        from pmp.logging import JsonFormatter
+
+        for log in (self.error_log, self.access_log):
+            for handler in log.handlers:
+                handler.setFormatter(JsonFormatter())
+
+
+logger_class = JsonAwareLogger

@@ -114,3 +114,8 @@ def test_production_logs_are_json_lines_with_request_id_user_and_proxied_ip(inst
     assert line["ip"] == "203.0.113.7"
     assert isinstance(line["user_id"], int)
     assert isinstance(line["duration_ms"], float)
+    # gunicorn's own lines are JSON on stderr too (after the migration's plain output).
+    gunicorn_lines = [json.loads(text) for text in server.stderr_path.read_text().splitlines()
+                      if text.startswith("{")]
+    assert any(g["logger"] == "gunicorn.error" and "Booting worker" in g["message"]
+               for g in gunicorn_lines)

@@ -16,6 +16,7 @@ ENV_VARS = (
     "GUNICORN_ACCESSLOG",
     "GUNICORN_CONTROL_SOCKET",
     "GUNICORN_WORKER_CLASS",
+    "LOG_FORMAT",
 )
 
 
@@ -103,3 +104,15 @@ def test_default_workers_is_bounded_for_sqlite(load, cpus, expected):
 def test_bad_values_stop_with_a_message(load, name, value):
     with pytest.raises(SystemExit, match=name):
         load(**{name: value})
+
+
+@pytest.mark.parametrize(("log_format", "json_lines"), [("json", True), ("text", False)])
+def test_gunicorn_lines_follow_log_format(load, monkeypatch, log_format, json_lines):
+    from pmp.logging import JsonFormatter
+
+    monkeypatch.setenv("LOG_FORMAT", log_format)
+    cfg = as_gunicorn_config(load())
+    logger = cfg.logger_class(cfg)
+    formatters = [h.formatter for h in logger.error_log.handlers]
+    assert formatters
+    assert all(isinstance(f, JsonFormatter) for f in formatters) is json_lines
