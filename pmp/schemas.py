@@ -1,11 +1,25 @@
 """Schema building blocks shared by every blueprint."""
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 
 # Largest id the databases store (32-bit INTEGER on PostgreSQL); a bigger one is simply not found.
 DB_INT_MAX = 2**31 - 1
+
+
+NUL_MESSAGE = "Must not contain NUL characters."
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, Mapping):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 class BaseSchema(Schema):
@@ -14,6 +28,15 @@ class BaseSchema(Schema):
     class Meta:
         unknown = RAISE
         ordered = True
+
+    @pre_load
+    def _refuse_nul(self, data, **kwargs):
+        """No backend-specific surprise: PostgreSQL cannot store NUL, so no backend takes it."""
+        if isinstance(data, Mapping):
+            bad = {key: [NUL_MESSAGE] for key, value in data.items() if _has_nul(value)}
+            if bad:
+                raise ValidationError(bad)
+        return data
 
 
 class Timestamp(fields.DateTime):
