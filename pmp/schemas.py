@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 
+from pmp.currencies import ISO_4217
+
 # Largest id the databases store (32-bit INTEGER on PostgreSQL); a bigger one is simply not found.
 DB_INT_MAX = 2**31 - 1
 
@@ -57,6 +59,16 @@ class Timestamp(fields.DateTime):
         if not datetime(1900, 1, 1, tzinfo=UTC) <= result <= datetime(2200, 1, 1, tzinfo=UTC):
             raise ValidationError("Timestamp out of range.")
         return result
+
+
+class CurrencyCode(fields.String):
+    """An ISO 4217 code in any case, loaded upper-case."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        code = super()._deserialize(value, attr, data, **kwargs).strip().upper()
+        if code not in ISO_4217:
+            raise ValidationError("Not an ISO 4217 currency code.")
+        return code
 
 
 class PageArgs(BaseSchema):
