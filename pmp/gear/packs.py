@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 import secrets
 from collections import defaultdict
+from functools import lru_cache
 
-from sqlalchemy import Row, func, insert, select
+from sqlalchemy import Row, Select, bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -39,8 +40,18 @@ def entry_rows(pack_id: int, entry_id: int | None = None) -> list[Row]:
     """Entries joined with their items and each item's pack count, in position order.
 
     One query of plain columns (no ORM identity map): a row has the Item's attribute names,
-    plus `entry_id`, the entry's fields and `pack_count`, as `pmp.gear.views` expects.
+    plus `entry_id`, the entry's fields and `pack_count`, as `pmp.gear.views` expects. The
+    statement is built once and run on the session's connection: building it and the ORM
+    result layer took two thirds of the time of a 200-entry pack's query.
     """
+    params = {"pack_id": pack_id} if entry_id is None else {"pack_id": pack_id,
+                                                             "entry_id": entry_id}
+    stmt = _entry_statement(entry_id is not None)
+    return db.session.connection().execute(stmt, params).all()
+
+
+@lru_cache(maxsize=2)
+def _entry_statement(one_entry: bool) -> Select:
     other = aliased(PackEntry)
     pack_count = (
         select(func.count(other.id)).where(other.item_id == Item.id).correlate(Item)
@@ -49,12 +60,12 @@ def entry_rows(pack_id: int, entry_id: int | None = None) -> list[Row]:
     stmt = (
         select(PackEntry.id.label("entry_id"), *ENTRY_COLUMNS, *ITEM_COLUMNS, pack_count)
         .join(Item, PackEntry.item_id == Item.id)
-        .where(PackEntry.pack_id == pack_id)
+        .where(PackEntry.pack_id == bindparam("pack_id"))
         .order_by(PackEntry.position, PackEntry.id)
     )
-    if entry_id is not None:
-        stmt = stmt.where(PackEntry.id == entry_id)
-    return db.session.execute(stmt).all()
+    if one_entry:
+        stmt = stmt.where(PackEntry.id == bindparam("entry_id"))
+    return stmt
 
 
 def list_packs(user: User, unit: str | None) -> list[dict]:
