@@ -16,7 +16,7 @@ from pmp.auth.models import User
 from pmp.errors import Conflict, NotFound, ValidationFailed
 from pmp.extensions import db
 from pmp.gear.models import NAME_MAX, Item, Pack, PackEntry
-from pmp.gear.service import new_item, owned_item
+from pmp.gear.service import ITEM_COLUMNS, new_item, owned_item
 from pmp.gear.totals import TotalsEntry
 from pmp.gear.views import entry_view, pack_detail, pack_summary
 from pmp.models import utcnow
@@ -24,9 +24,6 @@ from pmp.models import utcnow
 SHARE_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 ENTRY_COPY_FIELDS = ("item_id", "quantity", "worn", "consumable", "worn_quantity", "position")
 ENTRY_COLUMNS = [getattr(PackEntry, name) for name in ENTRY_COPY_FIELDS]
-ITEM_COLUMNS = [getattr(Item, name) for name in (
-    "id", "name", "category", "description", "weight_mg", "weight_unit", "price", "currency",
-    "url", "created_at", "updated_at")]  # fmt: skip
 
 
 def owned_pack(user_id: int, pack_id: int) -> Pack:
