@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from decimal import Decimal
 from functools import lru_cache
 
 from sqlalchemy import Row
@@ -77,7 +76,7 @@ def entry_view(row: Row, public: bool = False) -> dict:
 
 
 def totals_entry(row: Row) -> TotalsEntry:
-    return TotalsEntry(row.weight_mg, Decimal(row.quantity), row.worn, row.consumable,
+    return TotalsEntry(row.weight_mg, row.quantity, row.worn, row.consumable,
                        row.worn_quantity, row.category, row.price, row.currency)
 
 
