@@ -161,19 +161,33 @@ def stats_summary(sessions: Iterable[SessionRows], unit: str) -> dict[str, Any]:
     totals = _empty_bucket()
     weeks: dict[str, dict[str, Any]] = {}
     for session in sessions:
-        summary = sets_summary(session.sets, unit)
+        sets, reps, volume = _working_totals(session.sets, unit)
         week = weeks.setdefault(iso_week(session.performed_at), _empty_bucket())
         for bucket in (totals, week):
             bucket["workouts"] += 1
-            bucket["sets"] += summary["sets_count"]
-            bucket["reps"] += summary["total_reps"]
-            bucket["volume"] += _dec(summary["total_volume"])
+            bucket["sets"] += sets
+            bucket["reps"] += reps
+            bucket["volume"] += volume
             bucket["duration_minutes"] += session.duration_minutes or 0
     return {
         **_rounded(totals),
         "volume_unit": unit,
         "weeks": [{"week": key, **_rounded(weeks[key])} for key in sorted(weeks)],
     }
+
+
+def _working_totals(sets: Iterable[SetRow], unit: str) -> tuple[int, int, Decimal]:
+    """Working sets, reps and volume (rounded like `sets_summary`'s) of one session: the
+    only figures the summary needs, without `sets_summary`'s maxima and 1RM estimates."""
+    count = reps = 0
+    volume = Decimal(0)
+    for row in sets:
+        if row.is_warmup:
+            continue
+        count += 1
+        reps += row.reps or 0
+        volume += set_volume(row.reps, row.weight_in(unit))
+    return count, reps, _dec(round2(volume))
 
 
 def _empty_bucket() -> dict[str, Any]:
