@@ -156,18 +156,35 @@ class SessionRows:
     sets: tuple[SetRow, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class SessionTotals:
+    """One workout's working sets, reps and volume (in the summary's unit, 2 decimals)."""
+
+    performed_at: datetime
+    duration_minutes: int | None
+    sets: int
+    reps: int
+    volume: Decimal
+
+
 def stats_summary(sessions: Iterable[SessionRows], unit: str) -> dict[str, Any]:
     """Totals over workouts and the same per ISO week (weeks with workouts, oldest first)."""
+    return summary_of_totals(
+        (SessionTotals(s.performed_at, s.duration_minutes, *_working_totals(s.sets, unit))
+         for s in sessions), unit)  # fmt: skip
+
+
+def summary_of_totals(sessions: Iterable[SessionTotals], unit: str) -> dict[str, Any]:
+    """`stats_summary` from per-workout totals (which SQL can aggregate)."""
     totals = _empty_bucket()
     weeks: dict[str, dict[str, Any]] = {}
     for session in sessions:
-        sets, reps, volume = _working_totals(session.sets, unit)
         week = weeks.setdefault(iso_week(session.performed_at), _empty_bucket())
         for bucket in (totals, week):
             bucket["workouts"] += 1
-            bucket["sets"] += sets
-            bucket["reps"] += reps
-            bucket["volume"] += volume
+            bucket["sets"] += session.sets
+            bucket["reps"] += session.reps
+            bucket["volume"] += session.volume
             bucket["duration_minutes"] += session.duration_minutes or 0
     return {
         **_rounded(totals),
