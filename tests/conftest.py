@@ -14,12 +14,19 @@ from dataclasses import dataclass, field
 
 import pytest
 from flask_migrate import upgrade
+from hypothesis import HealthCheck, settings
 from sqlalchemy import event, text
 
 from pmp import create_app
 from pmp.extensions import db, limiter
 
 PASSWORD = "correct horse battery staple"
+
+# Property tests run the same examples every time (deterministic CI) and never fail because a
+# shared machine was slow.
+settings.register_profile("pmp", derandomize=True, database=None, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("pmp")
 CHEAP_ARGON2 = {"ARGON2_TIME_COST": 1, "ARGON2_MEMORY_KIB": 8, "ARGON2_PARALLELISM": 1}
 
 

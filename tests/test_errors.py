@@ -145,3 +145,24 @@ def test_security_headers(client):
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path,body", [
+    ("/api/auth/login", {"login": "al\x00ice", "password": "whatever-pass"}),
+    ("/api/auth/register", {"username": "bob", "email": "b@example.com",
+                            "password": "good pass\x00word"}),
+    ("/api/exercises", {"name": "Sled\x00", "category": "cardio"}),
+    ("/api/workouts", {"performed_at": "2026-01-01T00:00:00Z", "notes": "\x00"}),
+])
+def test_nul_characters_are_refused_everywhere(client, make_user, path, body):
+    user = make_user("alice")
+    response = client.post(path, json=body, headers=user.headers)
+    fields = assert_envelope(response, 422, "validation_error")["fields"]
+    assert any("NUL" in message for messages in fields.values() for message in messages)
+
+
+@pytest.mark.parametrize("path", ["/api/exercises?q=%00", "/api/items?q=a%00b",
+                                  "/api/items?category=%00", "/api/workouts?from=%00"])
+def test_nul_in_query_strings_is_refused(client, make_user, path):
+    user = make_user("alice")
+    assert_envelope(client.get(path, headers=user.headers), 422, "validation_error")

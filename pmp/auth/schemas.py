@@ -1,10 +1,9 @@
 """Request and response shapes of /api/auth and /api/me."""
 
-from marshmallow import ValidationError, fields, post_load, validate, validates
+from marshmallow import ValidationError, fields, post_load, validate
 
 from pmp.auth.models import WEIGHT_UNITS
-from pmp.currencies import ISO_4217
-from pmp.schemas import BaseSchema, Timestamp
+from pmp.schemas import BaseSchema, CurrencyCode, Timestamp
 
 USERNAME = validate.And(
     validate.Length(min=3, max=32),
@@ -23,18 +22,7 @@ class Email(fields.Email):
 
 class PreferencesSchema(BaseSchema):
     weight_unit = fields.String(validate=validate.OneOf(WEIGHT_UNITS))
-    currency = fields.String(validate=validate.Length(equal=3))
-
-    @validates("currency")
-    def _known_currency(self, value, **kwargs):
-        if value.upper() not in ISO_4217:
-            raise ValidationError("Not an ISO 4217 currency code.")
-
-    @post_load
-    def _upper(self, data, **kwargs):
-        if "currency" in data:
-            data["currency"] = data["currency"].upper()
-        return data
+    currency = CurrencyCode()
 
 
 class UserSchema(BaseSchema):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 import secrets
 from collections import defaultdict
+from functools import lru_cache
 
-from sqlalchemy import Row, func, insert, select
+from sqlalchemy import Row, Select, bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -15,7 +16,7 @@ from pmp.auth.models import User
 from pmp.errors import Conflict, NotFound, ValidationFailed
 from pmp.extensions import db
 from pmp.gear.models import NAME_MAX, Item, Pack, PackEntry
-from pmp.gear.service import new_item, owned_item
+from pmp.gear.service import ITEM_COLUMNS, new_item, owned_item
 from pmp.gear.totals import TotalsEntry
 from pmp.gear.views import entry_view, pack_detail, pack_summary
 from pmp.models import utcnow
@@ -23,9 +24,6 @@ from pmp.models import utcnow
 SHARE_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 ENTRY_COPY_FIELDS = ("item_id", "quantity", "worn", "consumable", "worn_quantity", "position")
 ENTRY_COLUMNS = [getattr(PackEntry, name) for name in ENTRY_COPY_FIELDS]
-ITEM_COLUMNS = [getattr(Item, name) for name in (
-    "id", "name", "category", "description", "weight_mg", "weight_unit", "price", "currency",
-    "url", "created_at", "updated_at")]  # fmt: skip
 
 
 def owned_pack(user_id: int, pack_id: int) -> Pack:
@@ -39,8 +37,18 @@ def entry_rows(pack_id: int, entry_id: int | None = None) -> list[Row]:
     """Entries joined with their items and each item's pack count, in position order.
 
     One query of plain columns (no ORM identity map): a row has the Item's attribute names,
-    plus `entry_id`, the entry's fields and `pack_count`, as `pmp.gear.views` expects.
+    plus `entry_id`, the entry's fields and `pack_count`, as `pmp.gear.views` expects. The
+    statement is built once and run on the session's connection: building it and the ORM
+    result layer took two thirds of the time of a 200-entry pack's query.
     """
+    params = {"pack_id": pack_id} if entry_id is None else {"pack_id": pack_id,
+                                                             "entry_id": entry_id}
+    stmt = _entry_statement(entry_id is not None)
+    return db.session.connection().execute(stmt, params).all()
+
+
+@lru_cache(maxsize=2)
+def _entry_statement(one_entry: bool) -> Select:
     other = aliased(PackEntry)
     pack_count = (
         select(func.count(other.id)).where(other.item_id == Item.id).correlate(Item)
@@ -49,12 +57,12 @@ def entry_rows(pack_id: int, entry_id: int | None = None) -> list[Row]:
     stmt = (
         select(PackEntry.id.label("entry_id"), *ENTRY_COLUMNS, *ITEM_COLUMNS, pack_count)
         .join(Item, PackEntry.item_id == Item.id)
-        .where(PackEntry.pack_id == pack_id)
+        .where(PackEntry.pack_id == bindparam("pack_id"))
         .order_by(PackEntry.position, PackEntry.id)
     )
-    if entry_id is not None:
-        stmt = stmt.where(PackEntry.id == entry_id)
-    return db.session.execute(stmt).all()
+    if one_entry:
+        stmt = stmt.where(PackEntry.id == bindparam("entry_id"))
+    return stmt
 
 
 def list_packs(user: User, unit: str | None) -> list[dict]:

@@ -6,14 +6,13 @@ here document them.
 
 from decimal import Decimal
 
-from marshmallow import ValidationError, fields, post_load, validate, validates, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
-from pmp.currencies import ISO_4217
 from pmp.gear.lighterpack import MAX_PRICE, MAX_QUANTITY, is_web_url
 from pmp.gear.models import NAME_MAX, TEXT_MAX, URL_MAX
 from pmp.gear.totals import number
 from pmp.gear.units import UnitError, parse_unit
-from pmp.schemas import BaseSchema, PageArgs, Timestamp
+from pmp.schemas import BaseSchema, CurrencyCode, PageArgs, Timestamp
 
 ITEM_SORTS = ("name", "weight", "category", "created_at")
 
@@ -88,19 +87,8 @@ class ItemSchema(BaseSchema):
         allow_nan=False, allow_none=True,
         validate=[validate.Range(min=0, max=MAX_PRICE), max_places(2)],
     )  # fmt: skip
-    currency = fields.String(validate=validate.Length(equal=3))
+    currency = CurrencyCode()
     url = fields.String(validate=[validate.Length(max=URL_MAX), web_url])
-
-    @validates("currency")
-    def _known_currency(self, value, **kwargs):
-        if value.upper() not in ISO_4217:
-            raise ValidationError("Not an ISO 4217 currency code.")
-
-    @post_load
-    def _upper(self, data, **kwargs):
-        if "currency" in data:
-            data["currency"] = data["currency"].upper()
-        return data
 
 
 class ItemPatchSchema(ItemSchema):

@@ -47,18 +47,16 @@ class _Sums:
         self.total = self.worn = self.consumable = self.count = _ZERO
         self.price: dict[str, Decimal] = {}
 
-    def add(self, entry: TotalsEntry) -> None:
-        quantity = Decimal(entry.quantity)
-        weight = entry.weight_mg * quantity
+    def add(self, weight: Decimal, worn: Decimal, consumable: Decimal, quantity: Decimal,
+            currency: str, price: Decimal | None) -> None:
         self.total += weight
         self.count += quantity
-        if entry.worn:
-            self.worn += entry.weight_mg * worn_units(entry)
-        if entry.consumable:
-            self.consumable += weight
-        if entry.price is not None:
-            currency = entry.currency
-            self.price[currency] = self.price.get(currency, _ZERO) + entry.price * quantity
+        if worn:
+            self.worn += worn
+        if consumable:
+            self.consumable += consumable
+        if price is not None:
+            self.price[currency] = self.price.get(currency, _ZERO) + price
 
     def document(self, unit: str) -> dict:
         weights = {
@@ -87,9 +85,25 @@ def pack_totals(entries: Iterable[TotalsEntry | tuple], unit: str, categories: b
     by_category: dict[str, _Sums] = {}
     for raw in entries:
         entry = raw if isinstance(raw, TotalsEntry) else TotalsEntry(*raw)
-        pack.add(entry)
+        # each entry's figures once, then added to the pack and to its category
+        quantity = entry.quantity
+        if not isinstance(quantity, Decimal):
+            quantity = Decimal(quantity)
+        weight = entry.weight_mg * quantity
+        figures = (
+            weight,
+            entry.weight_mg * worn_units(entry) if entry.worn else _ZERO,
+            weight if entry.consumable else _ZERO,
+            quantity,
+            entry.currency,
+            None if entry.price is None else entry.price * quantity,
+        )
+        pack.add(*figures)
         if categories:
-            by_category.setdefault(entry.category, _Sums()).add(entry)
+            sums = by_category.get(entry.category)
+            if sums is None:
+                sums = by_category[entry.category] = _Sums()
+            sums.add(*figures)
     doc = pack.document(unit)
     if categories:
         doc["categories"] = [

@@ -14,6 +14,7 @@ from pmp.gear.lighterpack_parse import parse_csv
 from pmp.gear.models import Item, Pack, PackEntry
 from pmp.gear.packs import entry_rows, owned_pack, shared_pack
 from pmp.gear.views import pack_detail
+from pmp.models import utcnow
 
 DEFAULT_IMPORT_NAME = "Imported pack"
 # What makes two items the same (see CsvRow.item_key), with the id.
@@ -81,10 +82,13 @@ def _item_ids(user: User, rows: list[CsvRow]) -> dict[tuple, int]:
     ids = _existing_ids(user.id, names)
     missing = [row for row in rows if row.item_key() not in ids]
     if missing:
-        db.session.execute(insert(Item), [
+        # A Core executemany on the table: the ORM's bulk path costs ~0.3 ms a row here.
+        now = utcnow()
+        db.session.execute(Item.__table__.insert(), [
             {"user_id": user.id, "name": row.name, "category": row.category,
              "description": row.description, "weight_mg": row.weight_mg, "weight_unit": row.unit,
-             "url": row.url, "price": row.price, "currency": row.currency}
+             "url": row.url, "price": row.price, "currency": row.currency,
+             "created_at": now, "updated_at": now}
             for row in missing
         ])  # fmt: skip
         ids = _existing_ids(user.id, names)

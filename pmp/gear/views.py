@@ -6,9 +6,10 @@ values, so the detail view stays fast. `pmp.gear.schemas` documents these shapes
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from decimal import Decimal
+from functools import lru_cache
 
 from sqlalchemy import Row
 
@@ -18,7 +19,24 @@ from pmp.gear.units import weight_in_unit
 
 
 def timestamp(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """RFC 3339 in UTC to the second: `isoformat` ("...+00:00") is faster than `strftime`."""
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(timespec="seconds")[:-6] + "Z"
+
+
+@lru_cache(maxsize=16)
+def _plain_row_type(fields: tuple[str, ...]) -> type:
+    return namedtuple("PlainRow", fields)
+
+
+def plain_rows(rows: list[Row]) -> list[tuple]:
+    """Rows as named tuples: a Row's attribute access goes through a Python `__getattr__`,
+    which cost a third of a 200-entry pack's serialisation; a namedtuple's is C-speed."""
+    if not rows:
+        return []
+    make = _plain_row_type(tuple(rows[0]._fields))._make
+    return [make(row) for row in rows]
 
 
 def item_view(item: Item | Row, pack_count: int | None) -> dict:
@@ -58,7 +76,7 @@ def entry_view(row: Row, public: bool = False) -> dict:
 
 
 def totals_entry(row: Row) -> TotalsEntry:
-    return TotalsEntry(row.weight_mg, Decimal(row.quantity), row.worn, row.consumable,
+    return TotalsEntry(row.weight_mg, row.quantity, row.worn, row.consumable,
                        row.worn_quantity, row.category, row.price, row.currency)
 
 
@@ -70,6 +88,7 @@ def pack_summary(pack: Pack, entries: Iterable[TotalsEntry], unit: str) -> dict:
 
 def pack_detail(pack: Pack, rows: list[Row], unit: str, public: bool = False) -> dict:
     """The full pack: entries (ordered by the caller) with their items, totals by category."""
+    rows = plain_rows(rows)
     doc = _pack_head(pack, len(rows), pack_totals(map(totals_entry, rows), unit))
     doc["entries"] = [entry_view(row, public) for row in rows]
     return doc

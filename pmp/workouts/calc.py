@@ -156,24 +156,55 @@ class SessionRows:
     sets: tuple[SetRow, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class SessionTotals:
+    """One workout's working sets, reps and volume (in the summary's unit, 2 decimals)."""
+
+    performed_at: datetime
+    duration_minutes: int | None
+    sets: int
+    reps: int
+    volume: Decimal
+
+
 def stats_summary(sessions: Iterable[SessionRows], unit: str) -> dict[str, Any]:
     """Totals over workouts and the same per ISO week (weeks with workouts, oldest first)."""
+    return summary_of_totals(
+        (SessionTotals(s.performed_at, s.duration_minutes, *_working_totals(s.sets, unit))
+         for s in sessions), unit)  # fmt: skip
+
+
+def summary_of_totals(sessions: Iterable[SessionTotals], unit: str) -> dict[str, Any]:
+    """`stats_summary` from per-workout totals (which SQL can aggregate)."""
     totals = _empty_bucket()
     weeks: dict[str, dict[str, Any]] = {}
     for session in sessions:
-        summary = sets_summary(session.sets, unit)
         week = weeks.setdefault(iso_week(session.performed_at), _empty_bucket())
         for bucket in (totals, week):
             bucket["workouts"] += 1
-            bucket["sets"] += summary["sets_count"]
-            bucket["reps"] += summary["total_reps"]
-            bucket["volume"] += _dec(summary["total_volume"])
+            bucket["sets"] += session.sets
+            bucket["reps"] += session.reps
+            bucket["volume"] += session.volume
             bucket["duration_minutes"] += session.duration_minutes or 0
     return {
         **_rounded(totals),
         "volume_unit": unit,
         "weeks": [{"week": key, **_rounded(weeks[key])} for key in sorted(weeks)],
     }
+
+
+def _working_totals(sets: Iterable[SetRow], unit: str) -> tuple[int, int, Decimal]:
+    """Working sets, reps and volume (rounded like `sets_summary`'s) of one session: the
+    only figures the summary needs, without `sets_summary`'s maxima and 1RM estimates."""
+    count = reps = 0
+    volume = Decimal(0)
+    for row in sets:
+        if row.is_warmup:
+            continue
+        count += 1
+        reps += row.reps or 0
+        volume += set_volume(row.reps, row.weight_in(unit))
+    return count, reps, _dec(round2(volume))
 
 
 def _empty_bucket() -> dict[str, Any]:

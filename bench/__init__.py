@@ -1,0 +1,1 @@
+"""The pmp benchmark: `python bench/run.py` (see docs/PERFORMANCE.md)."""

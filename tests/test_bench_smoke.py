@@ -1,0 +1,37 @@
+"""The benchmark's seeding and CSV generator still work against the current models."""
+
+from sqlalchemy import func, select
+
+from bench.lighterpack_csv import lighterpack_csv
+from bench.seed import Scale, seed
+from pmp.extensions import db
+from pmp.gear.lighterpack_parse import parse_csv
+from pmp.gear.models import Item, PackEntry
+from pmp.workouts.models import WorkoutSet
+
+
+def test_seed_small_account_and_use_it(app, client):
+    with app.app_context():
+        seeded = seed(Scale(items=5, packs=1, entries=(3, 4), workouts=3,
+                            exercises_per_workout=2, sets_per_exercise=2))
+        assert db.session.scalar(select(func.count(Item.id))) == 5
+        assert db.session.scalar(select(func.count(PackEntry.id))) == 4
+        assert db.session.scalar(select(func.count(WorkoutSet.id))) == 3 * 2 * 2
+    login = client.post("/api/auth/login",
+                        json={"login": seeded.username, "password": seeded.password})
+    assert login.status_code == 200
+    headers = {"Authorization": f"Bearer {login.get_json()['access_token']}"}
+    pack = client.get(f"/api/packs/{seeded.big_pack_id}", headers=headers)
+    assert pack.status_code == 200
+    assert client.get(f"/api/shared/{seeded.share_code}").status_code == 200
+    report = client.get(f"/api/workouts/{seeded.workout_id}/report", headers=headers)
+    assert report.status_code == 200
+    entry = seeded.workout_exercise_ids[0]
+    added = client.post(f"/api/workout-exercises/{entry}/sets", json={"reps": 5, "weight": 50},
+                        headers=headers)
+    assert added.status_code == 201
+
+
+def test_lighterpack_csv_parses_with_the_requested_rows():
+    text = lighterpack_csv(50)
+    assert len(parse_csv(text.encode())) == 50
