@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,16 +123,25 @@ def read_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
 
 
 def load_or_create_secret(instance_path: Path) -> str:
-    """The JWT secret kept in instance/, generated (mode 0600) on the first start."""
+    """The JWT secret kept in instance/, generated (mode 0600) on the first start.
+
+    Written to a private temporary file and linked into place, so two processes starting at
+    once never see a half-written secret: the loser of the race reads the winner's.
+    """
     path = instance_path / SECRET_FILE_NAME
     if path.exists():
         return path.read_text().strip()
     instance_path.mkdir(parents=True, exist_ok=True)
-    secret = secrets.token_urlsafe(48)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(secret + "\n")
-    return secret
+    fd, temporary = tempfile.mkstemp(dir=instance_path, prefix=".jwt_secret-")
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48) + "\n")
+        os.link(temporary, path)
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(temporary)
+    return path.read_text().strip()
 
 
 def check_secret(secret: str) -> str:

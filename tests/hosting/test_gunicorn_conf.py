@@ -53,7 +53,7 @@ def test_defaults(load, monkeypatch):
     assert cfg.workers == 4
     assert cfg.worker_class_str == "gthread"
     assert cfg.threads == 4
-    assert cfg.preload_app is False
+    assert cfg.preload_app is True
     assert cfg.accesslog is None
     assert cfg.errorlog == "-"
     assert cfg.timeout == 30
