@@ -51,7 +51,7 @@ def test_defaults(load, monkeypatch):
     cfg = as_gunicorn_config(load())
     assert cfg.bind == ["0.0.0.0:8080"]
     assert cfg.workers == 4
-    assert cfg.worker_class_str == "gthread"
+    assert cfg.worker_class_str == "pmp.gunicorn_worker.BalancedThreadWorker"
     assert cfg.threads == 4
     assert cfg.preload_app is True
     assert cfg.accesslog is None
@@ -116,3 +116,15 @@ def test_gunicorn_lines_follow_log_format(load, monkeypatch, log_format, json_li
     formatters = [h.formatter for h in logger.error_log.handlers]
     assert formatters
     assert all(isinstance(f, JsonFormatter) for f in formatters) is json_lines
+
+
+def test_hooks_freeze_the_collector(load, monkeypatch):
+    """The objects built before serving are frozen out of full collections."""
+    import gc
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    module = load()
+    module.pre_fork(None, None)
+    module.post_worker_init(None)
+    assert len(frozen) == 2
