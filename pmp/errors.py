@@ -70,6 +70,15 @@ class ValidationFailed(ApiError):
         super().__init__(message, fields=fields or {})
 
 
+class DatabaseBusy(ApiError):
+    """Another writer held the database longer than the busy timeout: retry shortly."""
+
+    status, code = 503, "database_busy"
+
+    def __init__(self, message: str = "The database is busy with other writes; retry shortly."):
+        super().__init__(message, headers={"Retry-After": "1"})
+
+
 HTTP_CODES = {
     400: "bad_request",
     401: "unauthorized",
