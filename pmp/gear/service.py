@@ -12,11 +12,13 @@ from pmp.extensions import db
 from pmp.gear.lighterpack import MAX_WEIGHT_MG
 from pmp.gear.models import Item, PackEntry
 from pmp.gear.units import to_milligrams
-from pmp.gear.views import item_view, plain_rows
+from pmp.gear.views import item_view, plain_rows, raw_timestamp
 
-ITEM_COLUMNS = [getattr(Item, name) for name in (
-    "id", "name", "category", "description", "weight_mg", "weight_unit", "price", "currency",
-    "url", "created_at", "updated_at")]  # fmt: skip
+ITEM_COLUMNS = [
+    *(getattr(Item, name) for name in ("id", "name", "category", "description", "weight_mg",
+                                       "weight_unit", "price", "currency", "url")),
+    raw_timestamp(Item.created_at), raw_timestamp(Item.updated_at),
+]
 
 _SORTS = {
     "name": lambda: (func.lower(Item.name),),
