@@ -247,13 +247,22 @@ def benchmark(workdir: Path, args) -> dict:
         memory = worker_memory(proc.pid)
     finally:
         exit_code = stop(proc)
+    restarts = worker_restarts(workdir / "server.log")
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(), "server": config, "duration_s": args.duration,
         "connections": args.connections, "seed_seconds": round(seed_seconds, 2),
         "startup_seconds": round(startup, 3), "rows": results, "csv_import": csv_import,
         "rss_kib": memory, "server_exit_code": exit_code, "loadavg_before": loadavg,
+        "worker_restarts": restarts,
     }  # fmt: skip
+
+
+def worker_restarts(log: Path) -> int:
+    """Workers recycled during the run (``max_requests``): each one's first requests are
+    slower (a fresh process compiles its SQL again), which can show in a row's p99."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return text.count("Autorestarting worker")
 
 
 def machine() -> dict:
@@ -285,6 +294,7 @@ def print_report(report: dict) -> None:
           f"{report['startup_seconds']:.2f} s")
     rss = ", ".join(f"{k} {v / 1024:.0f} MB" for k, v in report["rss_kib"].items())
     print(f"resident memory after the run: {rss}")
+    print(f"workers recycled during the run (max_requests): {report.get('worker_restarts', 0)}")
     print(f"seeding: {report['seed_seconds']:.2f} s; server exit code after SIGTERM: "
           f"{report['server_exit_code']}")
 
