@@ -77,6 +77,10 @@ def stats_summary(user: User, start: datetime | None, end: datetime | None) -> d
 
 def _volume(milli_by_unit: dict[str, int | None], unit: str) -> Decimal:
     """One workout's volume in ``unit``, rounded to 2 decimals like its report's."""
+    if not any(milli for weight_unit, milli in milli_by_unit.items() if weight_unit != unit):
+        # Everything logged in the summary's unit (the usual case): half-up to hundredths in
+        # integers, exact because a volume is never negative.
+        return Decimal(((milli_by_unit.get(unit) or 0) + 5) // 10).scaleb(-2)
     volume = Decimal(0)
     for weight_unit, milli in milli_by_unit.items():
         if milli:

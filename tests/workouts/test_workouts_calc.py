@@ -236,3 +236,14 @@ def test_personal_records_convert_units():
     records = calc.personal_records([_session(1, moment, None, SetRow(1, 100, "kg"),
                                               SetRow(1, 225, "lb"))], "lb")
     assert records["heaviest_weight"]["value"] == 225.0
+
+
+@pytest.mark.parametrize("milli", [0, 1, 4, 5, 12345, 12344, 99995, 10**15 + 5])
+def test_summary_volume_in_integers_rounds_like_round2(milli):
+    from pmp.workouts.stats import _volume
+
+    expected = Decimal(str(calc.round2(Decimal(milli) / 1000)))
+    assert _volume({"kg": milli, "lb": None}, "kg") == expected
+    assert _volume({"kg": None, "lb": milli}, "lb") == expected
+    mixed = calc.convert_weight(Decimal(milli) / 1000, "lb", "kg") + Decimal(1)
+    assert _volume({"kg": 1000, "lb": milli}, "kg") == Decimal(str(calc.round2(mixed)))
