@@ -166,3 +166,28 @@ def test_nul_characters_are_refused_everywhere(client, make_user, path, body):
 def test_nul_in_query_strings_is_refused(client, make_user, path):
     user = make_user("alice")
     assert_envelope(client.get(path, headers=user.headers), 422, "validation_error")
+
+
+def _id_routes(app):
+    from werkzeug.routing import IntegerConverter
+
+    for rule in app.url_map.iter_rules():
+        ints = [name for name, conv in rule._converters.items()
+                if isinstance(conv, IntegerConverter)]
+        if ints:
+            yield rule, ints
+
+
+@pytest.mark.parametrize("huge", [2**31, 2**63, 10**30])
+def test_ids_beyond_the_database_range_are_not_found_on_every_route(app, client, make_user,
+                                                                   huge):
+    """No id route lets an out-of-range integer reach the database (an overflow there)."""
+    user = make_user()
+    routes = list(_id_routes(app))
+    assert len(routes) > 20
+    for rule, names in routes:
+        path = rule.build(dict.fromkeys(names, huge), append_unknown=False)[1]
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(path, method=method, json={}, headers=user.headers)
+            assert response.status_code == 404, (method, path, response.get_json())
+            assert response.get_json()["code"] == "not_found"

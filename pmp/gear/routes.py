@@ -15,11 +15,10 @@ from pmp.pagination import total_header
 
 blp = api_blueprint("gear", __name__, description="Gear inventory, packs and Lighterpack CSV")
 
-# Ids beyond a 32-bit integer are not routed (a 404), so they never reach the database.
-_ID = "int(max=2147483647)"
-ITEM = f"/items/<{_ID}:item_id>"
-PACK = f"/packs/<{_ID}:pack_id>"
-ENTRY = f"{PACK}/entries/<{_ID}:entry_id>"
+# Ids beyond the database's integer range are a 404 for every blueprint (pmp.web.ids_in_range).
+ITEM = "/items/<int:item_id>"
+PACK = "/packs/<int:pack_id>"
+ENTRY = f"{PACK}/entries/<int:entry_id>"
 
 
 def errors(*statuses: int):
