@@ -6,10 +6,12 @@ jti is on the blocklist; a token is refused when any of them says so.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import current_app, g, request
 from flask_jwt_extended import get_jwt, verify_jwt_in_request
 from flask_smorest import Blueprint
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 
 from pmp.auth.models import AuthSession, RevokedToken, User
 from pmp.auth.tokens import TokenRevoked, access_token_issued_before
@@ -57,15 +59,9 @@ def load_token_user(claims: dict) -> User:
         user_id = int(claims["sub"])
     except (KeyError, TypeError, ValueError):
         raise ApiError("The token is invalid.", 401, "token_invalid") from None
-    session_revoked = (
-        select(AuthSession.revoked_at.is_not(None))
-        .where(AuthSession.id == claims.get("sid"))
-        .scalar_subquery()
-    )
-    blocked = exists().where(RevokedToken.jti == claims.get("jti"))
-    row = db.session.execute(
-        select(User, session_revoked, blocked.label("blocked")).where(User.id == user_id)
-    ).first()
+    row = db.session.execute(_token_user_statement(), {
+        "user_id": user_id, "sid": claims.get("sid"), "jti": claims.get("jti"),
+    }).first()  # fmt: skip
     # End the read transaction now: views that hash passwords must not hold a write lock.
     db.session.commit()
     if row is None:
@@ -76,6 +72,20 @@ def load_token_user(claims: dict) -> User:
     if access_token_issued_before(claims, user.tokens_valid_after):
         raise TokenRevoked("The token has been revoked.")
     return user
+
+
+@lru_cache(maxsize=1)
+def _token_user_statement():
+    """The user, whether the token's session is revoked, whether the token is blocklisted: one
+    query, built once (every authenticated request runs it)."""
+    session_revoked = (
+        select(AuthSession.revoked_at.is_not(None))
+        .where(AuthSession.id == bindparam("sid"))
+        .scalar_subquery()
+    )
+    blocked = exists().where(RevokedToken.jti == bindparam("jti"))
+    return select(User, session_revoked, blocked.label("blocked")).where(
+        User.id == bindparam("user_id"))
 
 
 def current_user() -> User:
