@@ -82,7 +82,7 @@ def prepare(env: dict[str, str]):
         started = time.perf_counter()
         seeded = seed()
         seconds = time.perf_counter() - started
-        from pmp.extensions import db
+        from pmp.core.extensions import db
 
         db.engine.dispose()
     return seeded, seconds
@@ -91,9 +91,9 @@ def prepare(env: dict[str, str]):
 def server_command(port: int) -> tuple[list[str], str]:
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     bind = ["--bind", f"127.0.0.1:{port}"]
-    if (ROOT / "pmp" / "gunicorn_conf.py").exists():
-        return [gunicorn, "--config", "python:pmp.gunicorn_conf", *bind, "wsgi:app"], \
-            "pmp/gunicorn_conf.py"
+    if (ROOT / "pmp" / "ops" / "gunicorn_conf.py").exists():
+        return [gunicorn, "--config", "python:pmp.ops.gunicorn_conf", *bind, "wsgi:app"], \
+            "pmp/ops/gunicorn_conf.py"
     flags = ["-w", "2", "--threads", "4", "-k", "gthread"]
     return [gunicorn, *flags, *bind, "wsgi:app"], " ".join(flags)
 

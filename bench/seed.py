@@ -16,9 +16,9 @@ from decimal import Decimal
 from sqlalchemy import insert, select
 
 from pmp.auth.service import create_user
-from pmp.extensions import db
+from pmp.core.extensions import db
+from pmp.core.models import utcnow
 from pmp.gear.models import Item, Pack, PackEntry
-from pmp.models import utcnow
 from pmp.workouts.models import Exercise, Workout, WorkoutExercise, WorkoutSet
 
 PASSWORD = "bench marks are not passwords"

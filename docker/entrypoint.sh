@@ -1,7 +1,7 @@
 #!/bin/sh
 # Container entrypoint: apply migrations, then become gunicorn.
 #
-#   (no arguments)      migrate, then exec gunicorn with pmp/gunicorn_conf.py
+#   (no arguments)      migrate, then exec gunicorn with pmp/ops/gunicorn_conf.py
 #   -opt ...            the same, with the options added to gunicorn's command line
 #   any other command   exec it as is (e.g. `flask users create …`, `sh`), without migrating
 #
@@ -28,4 +28,4 @@ if [ "$status" -ne 0 ]; then
     exit "$status"
 fi
 
-exec gunicorn -c python:pmp.gunicorn_conf "$@" wsgi:app
+exec gunicorn -c python:pmp.ops.gunicorn_conf "$@" wsgi:app

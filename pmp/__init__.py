@@ -9,7 +9,7 @@ from typing import Any
 from dotenv import load_dotenv
 from flask import Flask
 
-from pmp.config import flask_config, read_settings
+from pmp.core.config import flask_config, read_settings
 
 API_SETTINGS = {
     "API_TITLE": "pmp",
@@ -59,8 +59,8 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from pmp.database import register_database
-    from pmp.extensions import api, db, jwt, limiter, migrate
+    from pmp.core.database import register_database
+    from pmp.core.extensions import api, db, jwt, limiter, migrate
 
     register_database(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
@@ -73,9 +73,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from pmp import system
     from pmp.auth.routes import blp as auth_blp
-    from pmp.extensions import api
+    from pmp.core import system
+    from pmp.core.extensions import api
     from pmp.gear.routes import blp as gear_blp
     from pmp.workouts.routes import blp as workouts_blp
 
@@ -86,10 +86,10 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_hooks(app: Flask) -> None:
-    from pmp.errors import register_error_handlers
-    from pmp.logging import configure_logging, register_request_logging
-    from pmp.maintenance import register_maintenance
-    from pmp.web import register_web
+    from pmp.auth.cleanup import register_maintenance
+    from pmp.core.errors import register_error_handlers
+    from pmp.core.http import register_web
+    from pmp.core.logging import configure_logging, register_request_logging
 
     configure_logging(app)
     register_request_logging(app)
@@ -99,6 +99,6 @@ def register_hooks(app: Flask) -> None:
 
 
 def register_cli(app: Flask) -> None:
-    from pmp.cli import register_commands
+    from pmp.ops.cli import register_commands
 
     register_commands(app)

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 from sqlalchemy import event, text
 
 from pmp import create_app
-from pmp.extensions import db, limiter
+from pmp.core.extensions import db, limiter
 
 PASSWORD = "correct horse battery staple"
 

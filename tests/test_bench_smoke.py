@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from bench.lighterpack_csv import lighterpack_csv
 from bench.seed import Scale, seed
-from pmp.extensions import db
+from pmp.core.extensions import db
 from pmp.gear.lighterpack_parse import parse_csv
 from pmp.gear.models import Item, PackEntry
 from pmp.workouts.models import WorkoutSet

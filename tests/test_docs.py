@@ -3,11 +3,11 @@
 import re
 from pathlib import Path
 
-from pmp.config import SETTINGS
+from pmp.core.config import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = set(re.findall(r"(GUNICORN_[A-Z_]+|WEB_CONCURRENCY)",
-                          (ROOT / "pmp" / "gunicorn_conf.py").read_text()))
+                          (ROOT / "pmp" / "ops" / "gunicorn_conf.py").read_text()))
 
 
 def test_every_setting_is_documented():

@@ -4,7 +4,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
-from pmp.extensions import db
+from pmp.core.extensions import db
 
 
 def _diff(app):

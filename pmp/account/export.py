@@ -9,10 +9,10 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from pmp.auth.models import User
-from pmp.extensions import db
+from pmp.core.extensions import db
+from pmp.core.models import utcnow
+from pmp.core.schemas import BaseSchema, Timestamp
 from pmp.gear import portability as gear
-from pmp.models import utcnow
-from pmp.schemas import BaseSchema, Timestamp
 from pmp.workouts import portability as workouts
 
 FORMAT = "pmp-export"

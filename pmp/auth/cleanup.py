@@ -10,9 +10,9 @@ from datetime import timedelta
 from flask import Flask, current_app
 
 from pmp.auth.tokens import cleanup_expired
-from pmp.database import write_intent
-from pmp.extensions import db
-from pmp.models import utcnow
+from pmp.core.database import write_intent
+from pmp.core.extensions import db
+from pmp.core.models import utcnow
 
 log = logging.getLogger("pmp.maintenance")
 _lock = threading.Lock()

@@ -15,8 +15,8 @@ from sqlalchemy import bindparam, exists, select
 
 from pmp.auth.models import AuthSession, RevokedToken, User
 from pmp.auth.tokens import TokenRevoked, access_token_issued_before
-from pmp.errors import ApiError
-from pmp.extensions import db
+from pmp.core.errors import ApiError
+from pmp.core.extensions import db
 
 PUBLIC_ATTR = "_pmp_public"
 BEARER = [{"bearerAuth": []}]

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pmp.extensions import db
-from pmp.models import TimestampMixin, UTCDateTime, utcnow
+from pmp.core.extensions import db
+from pmp.core.models import TimestampMixin, UTCDateTime, utcnow
 
 ROLES = ("admin", "user")
 WEIGHT_UNITS = ("g", "kg", "oz", "lb")

@@ -6,11 +6,11 @@ from flask import after_this_request, current_app, request
 from flask_jwt_extended import decode_token, set_refresh_cookies, unset_jwt_cookies
 from flask_jwt_extended.exceptions import CSRFError, NoAuthorizationError, WrongTokenError
 
-from pmp import portability
+from pmp.account import export as portability
 from pmp.auth import schemas, service
 from pmp.auth.guard import api_blueprint, current_claims, current_user, public
-from pmp.extensions import limiter
-from pmp.models import utcnow
+from pmp.core.extensions import limiter
+from pmp.core.models import utcnow
 
 blp = api_blueprint("auth", __name__, description="Accounts, tokens and sessions")
 

@@ -3,7 +3,7 @@
 from marshmallow import ValidationError, fields, post_load, validate
 
 from pmp.auth.models import WEIGHT_UNITS
-from pmp.schemas import BaseSchema, CurrencyCode, Timestamp
+from pmp.core.schemas import BaseSchema, CurrencyCode, Timestamp
 
 USERNAME = validate.And(
     validate.Length(min=3, max=32),

@@ -9,10 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from pmp.auth import tokens
 from pmp.auth.models import AuthSession, User
 from pmp.auth.passwords import hash_password, needs_rehash, password_problems, verify_password
-from pmp.errors import ApiError, Conflict, Forbidden, NotFound, ValidationFailed
-from pmp.extensions import db
-from pmp.logging import audit
-from pmp.models import utcnow
+from pmp.core.errors import ApiError, Conflict, Forbidden, NotFound, ValidationFailed
+from pmp.core.extensions import db
+from pmp.core.logging import audit
+from pmp.core.models import utcnow
 
 TAKEN = "Username or email is already registered."
 

@@ -16,11 +16,11 @@ from flask_jwt_extended import create_access_token, create_refresh_token
 from sqlalchemy import delete, update
 
 from pmp.auth.models import AuthSession, RevokedToken, User
-from pmp.errors import ApiError
-from pmp.extensions import db
-from pmp.logging import audit
-from pmp.models import utcnow
-from pmp.netinfo import client_ip, user_agent
+from pmp.core.errors import ApiError
+from pmp.core.extensions import db
+from pmp.core.logging import audit
+from pmp.core.models import utcnow
+from pmp.core.netinfo import client_ip, user_agent
 
 
 class TokenRevoked(ApiError):

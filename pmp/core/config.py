@@ -57,7 +57,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ARGON2_MEMORY_KIB", 65536, int, 8, 4 * 1024 * 1024),
     Setting("ARGON2_PARALLELISM", 4, int, 1, 64),
     Setting("SQLITE_BUSY_TIMEOUT_MS", 15000, int, 0, 600_000),
-    # Read by gunicorn (pmp/gunicorn_conf.py); checked here so `pmp serve` / `pmp migrate`
+    # Read by gunicorn (pmp/ops/gunicorn_conf.py); checked here so `pmp serve` / `pmp migrate`
     # refuse a bad value with a message instead of gunicorn failing with a traceback.
     Setting("WEB_CONCURRENCY", None, int, 1, 64),
     Setting("PORT", 8080, int, 1, 65535),

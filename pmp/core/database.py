@@ -4,7 +4,7 @@ SQLite is the only backend with special needs, and they all live here. WAL lets 
 beside one writer; the busy timeout makes a writer wait rather than fail; and a request that
 will write takes the write lock when its transaction begins (BEGIN IMMEDIATE), so two writers
 never deadlock upgrading a read lock, which is what makes "database is locked" appear. Before
-that, writers queue at pmp's own write gate (pmp.write_gate), which hands the lock from one
+that, writers queue at pmp's own write gate (pmp.core.write_gate), which hands the lock from one
 writer to the next without SQLite's busy-handler sleeps.
 """
 
@@ -17,9 +17,9 @@ from flask import Flask, request
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from pmp.errors import DatabaseBusy
-from pmp.extensions import db
-from pmp.write_gate import WriteGate, lock_path_for, release_held
+from pmp.core.errors import DatabaseBusy
+from pmp.core.extensions import db
+from pmp.core.write_gate import WriteGate, lock_path_for, release_held
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 _write_intent: ContextVar[bool] = ContextVar("pmp_write_intent", default=False)

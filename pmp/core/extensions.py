@@ -8,8 +8,8 @@ from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-from pmp.netinfo import client_ip
-from pmp.schemas import ErrorSchema
+from pmp.core.netinfo import client_ip
+from pmp.core.schemas import ErrorSchema
 
 # Named constraints so that Alembic can alter and drop them on every backend.
 NAMING_CONVENTION = {
@@ -32,7 +32,7 @@ jwt = JWTManager()
 
 
 def _audit_breach(limit) -> None:
-    from pmp.logging import audit
+    from pmp.core.logging import audit
 
     audit("rate_limit_hit", None, limit=str(limit.limit))
 

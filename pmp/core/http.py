@@ -6,8 +6,8 @@ from flask import Flask, request
 from flask_cors import CORS
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from pmp.errors import NotFound
-from pmp.schemas import DB_INT_MAX
+from pmp.core.errors import NotFound
+from pmp.core.schemas import DB_INT_MAX
 
 JSON_CSP = "default-src 'none'; frame-ancestors 'none'"
 DOCS_CSP = (

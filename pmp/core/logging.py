@@ -14,7 +14,7 @@ import uuid
 
 from flask import Flask, g, request
 
-from pmp.netinfo import client_ip, user_agent
+from pmp.core.netinfo import client_ip, user_agent
 
 _RESERVED = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime"}
 

@@ -2,7 +2,7 @@
 
 from sqlalchemy import Select, func, select
 
-from pmp.extensions import db
+from pmp.core.extensions import db
 
 
 def paginate(stmt: Select, limit: int, offset: int) -> tuple[list, int]:

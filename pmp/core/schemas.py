@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 
-from pmp.currencies import ISO_4217
+from pmp.core.currencies import ISO_4217
 
 # Largest id the databases store (32-bit INTEGER on PostgreSQL); a bigger one is simply not found.
 DB_INT_MAX = 2**31 - 1

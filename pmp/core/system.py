@@ -9,7 +9,7 @@ from flask import Blueprint, jsonify, send_from_directory
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from pmp.extensions import db, limiter
+from pmp.core.extensions import db, limiter
 
 blp = Blueprint("system", __name__, url_prefix="/api")
 log = logging.getLogger("pmp.health")

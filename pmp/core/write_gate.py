@@ -8,7 +8,7 @@ benchmark's POST rows had a p99 of 250-720 ms against a p50 of 8-13 ms (docs/PER
 The gate queues writers before they ask SQLite: a thread lock inside the process, then an
 ``flock`` on a file beside the database for the other processes (polled every 0.5-2 ms, so a
 waiting worker notices a release at once instead of 100 ms later). A request that will write
-takes the gate when its transaction begins (``BEGIN IMMEDIATE``, pmp.database) and gives it
+takes the gate when its transaction begins (``BEGIN IMMEDIATE``, pmp.core.database) and gives it
 back as soon as the transaction ends: after the session's commit or rollback, or when the
 connection returns to the pool, whichever comes first. SQLite's own lock and busy timeout stay
 underneath for writers outside pmp (a ``sqlite3`` shell, a backup tool).

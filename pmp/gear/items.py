@@ -7,8 +7,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from pmp.auth.models import User
-from pmp.errors import NotFound, ValidationFailed
-from pmp.extensions import db
+from pmp.core.errors import NotFound, ValidationFailed
+from pmp.core.extensions import db
 from pmp.gear.lighterpack import MAX_WEIGHT_MG
 from pmp.gear.models import Item, PackEntry
 from pmp.gear.units import to_milligrams

@@ -17,8 +17,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pmp.extensions import db
-from pmp.models import TimestampMixin
+from pmp.core.extensions import db
+from pmp.core.models import TimestampMixin
 
 NAME_MAX = 200
 TEXT_MAX = 10_000

@@ -7,14 +7,14 @@ import re
 from sqlalchemy import insert, select
 
 from pmp.auth.models import User
-from pmp.errors import PayloadTooLarge, ValidationFailed
-from pmp.extensions import db
+from pmp.core.errors import PayloadTooLarge, ValidationFailed
+from pmp.core.extensions import db
+from pmp.core.models import utcnow
 from pmp.gear.lighterpack import CsvInvalid, CsvRow, CsvTooLarge, write_csv
 from pmp.gear.lighterpack_parse import parse_csv
 from pmp.gear.models import Item, Pack, PackEntry
 from pmp.gear.packs import entry_rows, owned_pack, shared_pack
 from pmp.gear.views import pack_detail
-from pmp.models import utcnow
 
 DEFAULT_IMPORT_NAME = "Imported pack"
 # What makes two items the same (see CsvRow.item_key), with the id.

@@ -13,13 +13,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from pmp.auth.models import User
-from pmp.errors import Conflict, NotFound, ValidationFailed
-from pmp.extensions import db
+from pmp.core.errors import Conflict, NotFound, ValidationFailed
+from pmp.core.extensions import db
+from pmp.core.models import utcnow
+from pmp.gear.items import ITEM_COLUMNS, new_item, owned_item
 from pmp.gear.models import NAME_MAX, Item, Pack, PackEntry
-from pmp.gear.service import ITEM_COLUMNS, new_item, owned_item
 from pmp.gear.totals import TotalsEntry
 from pmp.gear.views import entry_view, pack_detail, pack_summary
-from pmp.models import utcnow
 
 SHARE_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 ENTRY_COPY_FIELDS = ("item_id", "quantity", "worn", "consumable", "worn_quantity", "position")

@@ -13,8 +13,10 @@ from marshmallow import ValidationError, fields, validate
 from sqlalchemy import insert
 
 from pmp.auth.models import User
-from pmp.errors import ValidationFailed
-from pmp.extensions import db
+from pmp.core.errors import ValidationFailed
+from pmp.core.extensions import db
+from pmp.core.schemas import BaseSchema, Timestamp
+from pmp.gear.items import weight_mg
 from pmp.gear.lighterpack import MAX_QUANTITY, MAX_WEIGHT_MG
 from pmp.gear.models import TEXT_MAX, Item, Pack, PackEntry
 from pmp.gear.schemas import (
@@ -25,10 +27,8 @@ from pmp.gear.schemas import (
     Text,
     max_places,
 )
-from pmp.gear.service import weight_mg
 from pmp.gear.units import weight_in_unit
 from pmp.gear.views import timestamp
-from pmp.schemas import BaseSchema, Timestamp
 
 MAX_ITEMS = 20_000
 MAX_PACKS = 2_000

@@ -8,21 +8,22 @@ from flask import Response, current_app, request, url_for
 from marshmallow import ValidationError
 
 from pmp.auth.guard import api_blueprint, current_user, current_user_id, public
-from pmp.errors import ApiError, PayloadTooLarge, ValidationFailed
-from pmp.gear import packs, schemas, service, transfer
+from pmp.core.errors import ApiError, PayloadTooLarge, ValidationFailed
+from pmp.core.pagination import total_header
+from pmp.gear import items, pack_csv, packs, schemas
 from pmp.gear.lighterpack import MAX_BYTES
-from pmp.pagination import total_header
 
 blp = api_blueprint("gear", __name__, description="Gear inventory, packs and Lighterpack CSV")
 
-# Ids beyond the database's integer range are a 404 for every blueprint (pmp.web.ids_in_range).
+# Ids beyond the database's integer range are a 404 for every blueprint
+# (pmp.core.http.ids_in_range).
 ITEM = "/items/<int:item_id>"
 PACK = "/packs/<int:pack_id>"
 ENTRY = f"{PACK}/entries/<int:entry_id>"
 
 
 def errors(*statuses: int):
-    """Document the error answers of a view (the envelope of pmp.errors)."""
+    """Document the error answers of a view (the envelope of pmp.core.errors)."""
 
     def decorate(view):
         for status in statuses:
@@ -58,8 +59,8 @@ def csv_response(filename: str, text: str) -> Response:
 @blp.response(200, schemas.ItemOutSchema(many=True))
 def list_items(args):
     """List the inventory (filter by category or text, sort, page; X-Total-Count)."""
-    items, total = service.list_items(current_user_id(), args)
-    return json_response(items, headers=total_header(total))
+    page, total = items.list_items(current_user_id(), args)
+    return json_response(page, headers=total_header(total))
 
 
 @blp.route("/items", methods=["POST"])
@@ -67,7 +68,7 @@ def list_items(args):
 @blp.response(201, schemas.ItemOutSchema)
 def create_item(data):
     """Add an item to the inventory."""
-    item = service.create_item(current_user(), data)
+    item = items.create_item(current_user(), data)
     return created(item, "gear.get_item", item_id=item["id"])
 
 
@@ -76,7 +77,7 @@ def create_item(data):
 @blp.response(200, schemas.ItemOutSchema)
 def get_item(item_id):
     """One item."""
-    return json_response(service.get_item(current_user_id(), item_id))
+    return json_response(items.get_item(current_user_id(), item_id))
 
 
 @blp.route(ITEM, methods=["PATCH"])
@@ -85,7 +86,7 @@ def get_item(item_id):
 @blp.response(200, schemas.ItemOutSchema)
 def update_item(data, item_id):
     """Change an item (only the fields sent)."""
-    return json_response(service.update_item(current_user_id(), item_id, data))
+    return json_response(items.update_item(current_user_id(), item_id, data))
 
 
 @blp.route(ITEM, methods=["DELETE"])
@@ -93,7 +94,7 @@ def update_item(data, item_id):
 @blp.response(204)
 def delete_item(item_id):
     """Delete an item; it leaves every pack."""
-    service.delete_item(current_user_id(), item_id)
+    items.delete_item(current_user_id(), item_id)
 
 
 # -- packs -----------------------------------------------------------------------------------
@@ -205,7 +206,7 @@ def unshare_pack(pack_id):
 @blp.response(200, {"type": "string"}, content_type="text/csv")
 def export_csv(pack_id):
     """The pack as a Lighterpack CSV file."""
-    return csv_response(*transfer.export_csv(current_user(), pack_id))
+    return csv_response(*pack_csv.export_csv(current_user(), pack_id))
 
 
 IMPORT_BODY = {
@@ -229,7 +230,7 @@ IMPORT_BODY = {
 def import_pack(args):
     """A new pack from a Lighterpack CSV (multipart `file` or a text/csv body); all or nothing."""
     name = args.get("name") or _form_name()
-    pack = transfer.import_pack(current_user(), _uploaded_csv(), name)
+    pack = pack_csv.import_pack(current_user(), _uploaded_csv(), name)
     return created(pack, "gear.get_pack", pack_id=pack["id"])
 
 
@@ -277,4 +278,4 @@ def shared_pack(args, share_code):
 @blp.response(200, {"type": "string"}, content_type="text/csv")
 def shared_export_csv(share_code):
     """A publicly shared pack as a Lighterpack CSV file."""
-    return csv_response(*transfer.export_shared_csv(share_code))
+    return csv_response(*pack_csv.export_shared_csv(share_code))

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from pmp.core.schemas import BaseSchema, CurrencyCode, PageArgs, Timestamp
 from pmp.gear.lighterpack import MAX_PRICE, MAX_QUANTITY, is_web_url
 from pmp.gear.models import NAME_MAX, TEXT_MAX, URL_MAX
 from pmp.gear.totals import number
 from pmp.gear.units import UnitError, parse_unit
-from pmp.schemas import BaseSchema, CurrencyCode, PageArgs, Timestamp
 
 ITEM_SORTS = ("name", "weight", "category", "created_at")
 

@@ -19,8 +19,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from pmp.extensions import db
-from pmp.transfer import TransferError, copy_rows
+from pmp.core.extensions import db
+from pmp.ops.db_transfer import TransferError, copy_rows
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 30

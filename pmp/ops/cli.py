@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 from pmp.auth import service
 from pmp.auth.models import AuthSession, User
 from pmp.auth.tokens import cleanup_expired, revoke_user_families
-from pmp.backup import backup_cli
-from pmp.database import write_intent
-from pmp.demo import demo_cli
-from pmp.errors import ApiError
-from pmp.extensions import db
-from pmp.models import utcnow
+from pmp.core.database import write_intent
+from pmp.core.errors import ApiError
+from pmp.core.extensions import db
+from pmp.core.models import utcnow
+from pmp.ops.backup import backup_cli
+from pmp.ops.demo import demo_cli
 
 users_cli = AppGroup("users", help="Manage accounts.")
 tokens_cli = AppGroup("tokens", help="Manage sessions and revoked tokens.")

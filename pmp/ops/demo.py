@@ -13,11 +13,11 @@ import click
 from flask.cli import AppGroup
 
 from pmp.auth import service
-from pmp.database import write_intent
-from pmp.demo_data import ITEMS, PACKS, workouts_document
-from pmp.errors import ApiError
-from pmp.extensions import db
+from pmp.core.database import write_intent
+from pmp.core.errors import ApiError
+from pmp.core.extensions import db
 from pmp.gear import portability as gear
+from pmp.ops.demo_data import ITEMS, PACKS, workouts_document
 from pmp.workouts import portability as workouts
 
 demo_cli = AppGroup("demo", help="A demo account to explore the API with.")

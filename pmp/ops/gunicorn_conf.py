@@ -1,4 +1,4 @@
-"""Gunicorn settings for pmp (``gunicorn -c python:pmp.gunicorn_conf wsgi:app``).
+"""Gunicorn settings for pmp (``gunicorn -c python:pmp.ops.gunicorn_conf wsgi:app``).
 
 Every value can be overridden from the environment, so the same image serves a Raspberry Pi
 with SQLite and a scaled deployment on PostgreSQL. The choices, and why:
@@ -9,7 +9,7 @@ with SQLite and a scaled deployment on PostgreSQL. The choices, and why:
   a request spends waiting (the database's busy timeout, a slow client, Argon2 hashing, which
   releases the GIL) without the memory of extra processes. ``WEB_CONCURRENCY`` and
   ``GUNICORN_THREADS`` raise both on PostgreSQL.
-* **Balanced accepts.** The worker class is ``pmp.gunicorn_worker.BalancedThreadWorker``, a
+* **Balanced accepts.** The worker class is ``pmp.ops.gunicorn_worker.BalancedThreadWorker``, a
   ``gthread`` worker that stops accepting while all its threads are busy. Plain ``gthread``
   accepts everything it sees, so one worker could take every keep-alive connection of a burst
   (seen in one benchmark run in four: half the throughput, twice the latency).
@@ -79,7 +79,7 @@ def _bind() -> str:
 bind = [_bind()]
 workers = _int("WEB_CONCURRENCY", default_workers(multiprocessing.cpu_count()), minimum=1)
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS",
-                              "pmp.gunicorn_worker.BalancedThreadWorker")
+                              "pmp.ops.gunicorn_worker.BalancedThreadWorker")
 threads = _int("GUNICORN_THREADS", 4, minimum=1)
 
 # A request taking 30 s is stuck; the proxy in front usually gives up at 60 s.
@@ -111,7 +111,7 @@ def post_fork(server, worker):
     """A forked worker must not reuse a pooled connection that the master may have opened."""
     if not preload_app:
         return
-    from pmp.extensions import db
+    from pmp.core.extensions import db
     from wsgi import app
 
     with app.app_context():
@@ -150,7 +150,7 @@ class JsonAwareLogger(Logger):
         super().setup(cfg)
         if not json_logs():
             return
-        from pmp.logging import JsonFormatter
+        from pmp.core.logging import JsonFormatter
 
         for log in (self.error_log, self.access_log):
             for handler in log.handlers:

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from pmp.config import ConfigError
+from pmp.core.config import ConfigError
 
 
 def migrate() -> None:
@@ -14,8 +14,8 @@ def migrate() -> None:
     from flask_migrate import upgrade
 
     from pmp import create_app
-    from pmp.extensions import db
-    from pmp.migrate_lock import migration_lock
+    from pmp.core.extensions import db
+    from pmp.ops.migrate_lock import migration_lock
 
     app = create_app()
     # Several instances may start at once: the others wait, then find the schema current.
@@ -28,7 +28,7 @@ def serve(migrate_first: bool = True) -> None:
         migrate()
     # Replace this process, so gunicorn gets signals directly (PID 1 in a container).
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-    argv = [gunicorn, "--config", "python:pmp.gunicorn_conf", "wsgi:app"]
+    argv = [gunicorn, "--config", "python:pmp.ops.gunicorn_conf", "wsgi:app"]
     os.execv(gunicorn, argv)  # noqa: S606 - fixed program and arguments
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from pmp.errors import Conflict, Forbidden, NotFound
-from pmp.extensions import db
+from pmp.core.errors import Conflict, Forbidden, NotFound
+from pmp.core.extensions import db
 from pmp.workouts.models import Exercise, WorkoutExercise
 
 TAKEN = "You already have an exercise with this name."

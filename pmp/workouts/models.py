@@ -19,8 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pmp.extensions import db
-from pmp.models import TimestampMixin, UTCDateTime
+from pmp.core.extensions import db
+from pmp.core.models import TimestampMixin, UTCDateTime
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 
 

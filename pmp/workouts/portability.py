@@ -13,10 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from pmp.auth.models import User
-from pmp.errors import ValidationFailed
-from pmp.extensions import db
+from pmp.core.errors import ValidationFailed
+from pmp.core.extensions import db
 from pmp.workouts.calc import training_unit
-from pmp.workouts.exercise_service import name_key
+from pmp.workouts.exercises import name_key
 from pmp.workouts.models import Exercise, Workout, WorkoutExercise, WorkoutSet
 from pmp.workouts.schemas import (
     NAME,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import jsonify, url_for
 
 from pmp.auth.guard import api_blueprint, current_user, current_user_id
-from pmp.pagination import total_header
-from pmp.workouts import exercise_service, schemas, service, stats
+from pmp.core.pagination import total_header
+from pmp.workouts import exercises, schemas, stats, workout_log
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 
 blp = api_blueprint("workouts", __name__, description="Exercises, workouts, sets and statistics")
@@ -26,7 +26,7 @@ def _created(obj, endpoint: str, **values):
 @blp.response(200, schemas.ExerciseSchema(many=True))
 def list_exercises(args):
     """List the built-in catalogue and your own exercises."""
-    return exercise_service.list_exercises(current_user_id(), **args)
+    return exercises.list_exercises(current_user_id(), **args)
 
 
 @blp.route("/exercises", methods=["POST"])
@@ -34,7 +34,7 @@ def list_exercises(args):
 @blp.response(201, schemas.ExerciseSchema)
 def create_exercise(data):
     """Create a custom exercise."""
-    exercise = exercise_service.create_exercise(current_user_id(), data)
+    exercise = exercises.create_exercise(current_user_id(), data)
     return _created(exercise, "get_exercise", exercise_id=exercise.id)
 
 
@@ -56,7 +56,7 @@ def exercise_muscle_groups():
 @blp.response(200, schemas.ExerciseSchema)
 def get_exercise(exercise_id):
     """Show one exercise."""
-    return exercise_service.get_visible_exercise(current_user_id(), exercise_id)
+    return exercises.get_visible_exercise(current_user_id(), exercise_id)
 
 
 @blp.route("/exercises/<int:exercise_id>", methods=["PATCH"])
@@ -64,14 +64,14 @@ def get_exercise(exercise_id):
 @blp.response(200, schemas.ExerciseSchema)
 def update_exercise(data, exercise_id):
     """Change one of your custom exercises (built-in ones are read-only)."""
-    return exercise_service.update_exercise(current_user_id(), exercise_id, data)
+    return exercises.update_exercise(current_user_id(), exercise_id, data)
 
 
 @blp.route("/exercises/<int:exercise_id>", methods=["DELETE"])
 @blp.response(204)
 def delete_exercise(exercise_id):
     """Delete one of your custom exercises unless a workout uses it."""
-    exercise_service.delete_exercise(current_user_id(), exercise_id)
+    exercises.delete_exercise(current_user_id(), exercise_id)
 
 
 @blp.route("/exercises/<int:exercise_id>/history", methods=["GET"])
@@ -89,7 +89,7 @@ def exercise_history(exercise_id):
 @blp.response(200, schemas.WorkoutSchema(many=True))
 def list_workouts(args):
     """List your workouts, newest first (`from` inclusive, `to` exclusive)."""
-    workouts, total = service.list_workouts(current_user_id(), args)
+    workouts, total = workout_log.list_workouts(current_user_id(), args)
     return workouts, total_header(total)
 
 
@@ -98,7 +98,7 @@ def list_workouts(args):
 @blp.response(201, schemas.WorkoutSchema)
 def create_workout(data):
     """Log a workout."""
-    workout = service.create_workout(current_user_id(), data)
+    workout = workout_log.create_workout(current_user_id(), data)
     return _created(workout, "get_workout", workout_id=workout.id)
 
 
@@ -106,7 +106,7 @@ def create_workout(data):
 @blp.response(200, schemas.WorkoutSchema)
 def get_workout(workout_id):
     """Show one workout."""
-    return service.get_workout(current_user_id(), workout_id)
+    return workout_log.get_workout(current_user_id(), workout_id)
 
 
 @blp.route("/workouts/<int:workout_id>", methods=["PUT"])
@@ -114,7 +114,7 @@ def get_workout(workout_id):
 @blp.response(200, schemas.WorkoutSchema)
 def replace_workout(data, workout_id):
     """Replace a workout's fields (omitted ones become null)."""
-    return service.update_workout(current_user_id(), workout_id, data)
+    return workout_log.update_workout(current_user_id(), workout_id, data)
 
 
 @blp.route("/workouts/<int:workout_id>", methods=["PATCH"])
@@ -122,21 +122,21 @@ def replace_workout(data, workout_id):
 @blp.response(200, schemas.WorkoutSchema)
 def update_workout(data, workout_id):
     """Change some fields of a workout."""
-    return service.update_workout(current_user_id(), workout_id, data)
+    return workout_log.update_workout(current_user_id(), workout_id, data)
 
 
 @blp.route("/workouts/<int:workout_id>", methods=["DELETE"])
 @blp.response(204)
 def delete_workout(workout_id):
     """Delete a workout with its exercises and sets."""
-    service.delete_workout(current_user_id(), workout_id)
+    workout_log.delete_workout(current_user_id(), workout_id)
 
 
 @blp.route("/workouts/<int:workout_id>/details", methods=["GET"])
 @blp.response(200, schemas.WorkoutDetailSchema)
 def workout_details(workout_id):
     """Show a workout with its exercises and their sets."""
-    return service.get_workout_details(current_user_id(), workout_id)
+    return workout_log.get_workout_details(current_user_id(), workout_id)
 
 
 @blp.route("/workouts/<int:workout_id>/report", methods=["GET"])
@@ -162,7 +162,7 @@ def stats_summary(args):
 @blp.response(201, schemas.WorkoutExerciseSchema)
 def add_workout_exercise(data, workout_id):
     """Add an exercise to a workout."""
-    entry = service.add_entry(current_user_id(), workout_id, data)
+    entry = workout_log.add_entry(current_user_id(), workout_id, data)
     return _created(entry, "get_workout_exercise", entry_id=entry.id)
 
 
@@ -170,7 +170,7 @@ def add_workout_exercise(data, workout_id):
 @blp.response(200, schemas.WorkoutExerciseDetailSchema)
 def get_workout_exercise(entry_id):
     """Show an exercise of a workout with its sets."""
-    return service.get_entry(current_user_id(), entry_id)
+    return workout_log.get_entry(current_user_id(), entry_id)
 
 
 @blp.route("/workout-exercises/<int:entry_id>", methods=["PATCH"])
@@ -178,14 +178,14 @@ def get_workout_exercise(entry_id):
 @blp.response(200, schemas.WorkoutExerciseSchema)
 def update_workout_exercise(data, entry_id):
     """Change the order or notes of an exercise in a workout."""
-    return service.update_entry(current_user_id(), entry_id, data)
+    return workout_log.update_entry(current_user_id(), entry_id, data)
 
 
 @blp.route("/workout-exercises/<int:entry_id>", methods=["DELETE"])
 @blp.response(204)
 def delete_workout_exercise(entry_id):
     """Remove an exercise, with its sets, from a workout."""
-    service.delete_entry(current_user_id(), entry_id)
+    workout_log.delete_entry(current_user_id(), entry_id)
 
 
 @blp.route("/workout-exercises/<int:entry_id>/sets", methods=["POST"])
@@ -193,7 +193,7 @@ def delete_workout_exercise(entry_id):
 @blp.response(201, schemas.SetSchema)
 def add_set(data, entry_id):
     """Log a set; without `set_number` it gets the next free one."""
-    row = service.add_set(current_user(), entry_id, data)
+    row = workout_log.add_set(current_user(), entry_id, data)
     return _created(row, "get_set", set_id=row.id)
 
 
@@ -201,7 +201,7 @@ def add_set(data, entry_id):
 @blp.response(200, schemas.SetSchema)
 def get_set(set_id):
     """Show one set."""
-    return service.get_set(current_user_id(), set_id)
+    return workout_log.get_set(current_user_id(), set_id)
 
 
 @blp.route("/sets/<int:set_id>", methods=["PATCH"])
@@ -209,11 +209,11 @@ def get_set(set_id):
 @blp.response(200, schemas.SetSchema)
 def update_set(data, set_id):
     """Change a set."""
-    return service.update_set(current_user_id(), set_id, data)
+    return workout_log.update_set(current_user_id(), set_id, data)
 
 
 @blp.route("/sets/<int:set_id>", methods=["DELETE"])
 @blp.response(204)
 def delete_set(set_id):
     """Delete a set."""
-    service.delete_set(current_user_id(), set_id)
+    workout_log.delete_set(current_user_id(), set_id)

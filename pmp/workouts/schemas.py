@@ -2,7 +2,7 @@
 
 from marshmallow import ValidationError, fields, validate, validates
 
-from pmp.schemas import DB_INT_MAX, BaseSchema, PageArgs, Timestamp
+from pmp.core.schemas import DB_INT_MAX, BaseSchema, PageArgs, Timestamp
 from pmp.workouts.calc import WEIGHT_UNITS
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 

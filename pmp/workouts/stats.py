@@ -13,11 +13,11 @@ from typing import Any
 from sqlalchemy import BigInteger, and_, case, cast, func, select
 
 from pmp.auth.models import User
-from pmp.extensions import db
+from pmp.core.extensions import db
 from pmp.workouts import calc
-from pmp.workouts.exercise_service import get_visible_exercise
+from pmp.workouts.exercises import get_visible_exercise
 from pmp.workouts.models import Workout, WorkoutExercise, WorkoutSet
-from pmp.workouts.service import get_workout_details, in_range
+from pmp.workouts.workout_log import get_workout_details, in_range
 
 
 def _set_row(row: WorkoutSet) -> calc.SetRow:

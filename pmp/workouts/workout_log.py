@@ -9,11 +9,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from pmp.auth.models import User
-from pmp.errors import Conflict, NotFound, ValidationFailed
-from pmp.extensions import db
-from pmp.pagination import paginate
+from pmp.core.errors import Conflict, NotFound, ValidationFailed
+from pmp.core.extensions import db
+from pmp.core.pagination import paginate
 from pmp.workouts.calc import training_unit
-from pmp.workouts.exercise_service import get_visible_exercise
+from pmp.workouts.exercises import get_visible_exercise
 from pmp.workouts.models import Workout, WorkoutExercise, WorkoutSet
 
 DUPLICATE_SET = "This exercise already has a set with that number."

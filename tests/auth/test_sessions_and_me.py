@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from pmp.auth.models import AuthSession, User
-from pmp.extensions import db
+from pmp.core.extensions import db
 from tests.conftest import PASSWORD
 
 

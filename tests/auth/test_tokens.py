@@ -221,7 +221,7 @@ def test_cleanup_runs_automatically_after_interval(app, client, make_user):
     from sqlalchemy import func, select
 
     from pmp.auth.models import AuthSession
-    from pmp.extensions import db
+    from pmp.core.extensions import db
 
     make_user()
     with time_machine.travel(datetime.now(UTC) + timedelta(days=2), tick=False):

@@ -11,9 +11,9 @@ from openapi_spec_validator import validate
 from sqlalchemy import text
 
 from pmp import create_app
-from pmp.config import ConfigError, read_settings
-from pmp.extensions import db
-from pmp.logging import JsonFormatter
+from pmp.core.config import ConfigError, read_settings
+from pmp.core.extensions import db
+from pmp.core.logging import JsonFormatter
 
 
 def test_ping_and_health(client):

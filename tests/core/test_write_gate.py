@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from pmp.write_gate import WriteGate, lock_path_for, release_held
+from pmp.core.write_gate import WriteGate, lock_path_for, release_held
 
 
 @pytest.fixture

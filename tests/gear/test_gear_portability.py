@@ -2,8 +2,8 @@
 
 import pytest
 
-from pmp.errors import ValidationFailed
-from pmp.extensions import db
+from pmp.core.errors import ValidationFailed
+from pmp.core.extensions import db
 from pmp.gear.portability import export_data, import_data
 
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from sqlalchemy import func, select
 
-from pmp.extensions import db
+from pmp.core.extensions import db
 from pmp.gear.lighterpack import MAX_BYTES
 from pmp.gear.models import Item, Pack, PackEntry
 

@@ -29,7 +29,7 @@ def pmp_shim(directory: Path) -> Path:
     if (BIN / "pmp").exists():
         return BIN
     script = directory / "pmp"
-    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m pmp.server "$@"\n')
+    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m pmp.ops.server "$@"\n')
     script.chmod(0o755)
     return directory
 

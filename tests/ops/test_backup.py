@@ -9,7 +9,7 @@ import pytest
 from flask_migrate import upgrade
 
 from pmp import create_app
-from pmp.extensions import db
+from pmp.core.extensions import db
 from tests.conftest import CHEAP_ARGON2, PASSWORD, _postgres_database
 
 BASE = {

@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from pmp.auth.models import User
-from pmp.extensions import db
+from pmp.core.extensions import db
 from tests.conftest import PASSWORD
 
 

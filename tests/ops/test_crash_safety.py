@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.hosting.serverproc import entrypoint, free_port, server_env
-from tests.hosting.test_gunicorn_concurrency import HIGH, PASSWORD, call
+from tests.ops.serverproc import entrypoint, free_port, server_env
+from tests.ops.test_gunicorn_concurrency import HIGH, PASSWORD, call
 
 WRITERS = 8
 ACKED_BEFORE_KILL = 150

@@ -3,7 +3,7 @@
 import re
 from datetime import date, datetime, timedelta
 
-from pmp.demo_data import ITEMS, PACKS, workouts_document
+from pmp.ops.demo_data import ITEMS, PACKS, workouts_document
 from tests.conftest import PASSWORD
 
 

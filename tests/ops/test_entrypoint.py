@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hosting.serverproc import ENTRYPOINT, entrypoint, free_port, server_env
+from tests.ops.serverproc import ENTRYPOINT, entrypoint, free_port, server_env
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs /proc")
 

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.hosting.serverproc import entrypoint, free_port, server_env
+from tests.ops.serverproc import entrypoint, free_port, server_env
 
 USERS = 80
 LOGINS = 60

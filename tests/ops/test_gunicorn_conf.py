@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from gunicorn.config import Config
 
-CONF = Path(__file__).resolve().parents[2] / "pmp" / "gunicorn_conf.py"
+CONF = Path(__file__).resolve().parents[2] / "pmp" / "ops" / "gunicorn_conf.py"
 ENV_VARS = (
     "HOST",
     "PORT",
@@ -51,7 +51,7 @@ def test_defaults(load, monkeypatch):
     cfg = as_gunicorn_config(load())
     assert cfg.bind == ["0.0.0.0:8080"]
     assert cfg.workers == 4
-    assert cfg.worker_class_str == "pmp.gunicorn_worker.BalancedThreadWorker"
+    assert cfg.worker_class_str == "pmp.ops.gunicorn_worker.BalancedThreadWorker"
     assert cfg.threads == 4
     assert cfg.preload_app is True
     assert cfg.accesslog is None
@@ -108,7 +108,7 @@ def test_bad_values_stop_with_a_message(load, name, value):
 
 @pytest.mark.parametrize(("log_format", "json_lines"), [("json", True), ("text", False)])
 def test_gunicorn_lines_follow_log_format(load, monkeypatch, log_format, json_lines):
-    from pmp.logging import JsonFormatter
+    from pmp.core.logging import JsonFormatter
 
     monkeypatch.setenv("LOG_FORMAT", log_format)
     cfg = as_gunicorn_config(load())

@@ -8,7 +8,7 @@ from concurrent.futures import Future
 import pytest
 from gunicorn.config import Config
 
-from pmp.gunicorn_worker import BalancedThreadWorker
+from pmp.ops.gunicorn_worker import BalancedThreadWorker
 
 
 class HeldPool:

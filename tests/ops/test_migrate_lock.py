@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from pmp.migrate_lock import migration_lock
-from tests.hosting.serverproc import free_port, server_env
+from pmp.ops.migrate_lock import migration_lock
+from tests.ops.serverproc import free_port, server_env
 
 
 def second_holder_waits(engine_a, engine_b) -> None:

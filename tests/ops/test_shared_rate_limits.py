@@ -9,7 +9,7 @@ from contextlib import ExitStack
 
 import pytest
 
-from tests.hosting.serverproc import entrypoint, free_port, server_env
+from tests.ops.serverproc import entrypoint, free_port, server_env
 
 LIMIT = 5
 

@@ -1,4 +1,4 @@
-"""Copying a database row by row into an empty, migrated one (pmp.transfer)."""
+"""Copying a database row by row into an empty, migrated one (pmp.ops.db_transfer)."""
 
 import os
 import uuid
@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
-from pmp.transfer import TransferError, copy_rows
+from pmp.ops.db_transfer import TransferError, copy_rows
 
 
 class AwareUTC(TypeDecorator):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from pmp.extensions import db
+from pmp.core.extensions import db
 from pmp.workouts.models import Exercise, Workout, WorkoutExercise, WorkoutSet
 
 

@@ -189,7 +189,7 @@ def test_another_user_gets_404_on_every_id_and_changes_nothing(as_alice, as_bob)
 
 
 def test_auto_set_number_retries_when_another_request_took_it(as_alice, monkeypatch):
-    from pmp.workouts import service
+    from pmp.workouts import workout_log as service
 
     entry = as_alice.entry(as_alice.workout()["id"])
     as_alice.set(entry["id"], reps=5)

@@ -8,7 +8,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from pmp.extensions import db
+from pmp.core.extensions import db
 from pmp.workouts.catalogue import BUILT_IN_EXERCISES
 from pmp.workouts.models import Exercise
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from pmp.errors import ValidationFailed
-from pmp.extensions import db
+from pmp.core.errors import ValidationFailed
+from pmp.core.extensions import db
 from pmp.workouts.portability import export_data, import_data
 
 
