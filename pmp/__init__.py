@@ -73,6 +73,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from pmp.account.routes import blp as account_blp
     from pmp.auth.routes import blp as auth_blp
     from pmp.core import system
     from pmp.core.extensions import api
@@ -81,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(system.blp)
     api.register_blueprint(auth_blp, url_prefix="/api")
+    api.register_blueprint(account_blp, url_prefix="/api")
     api.register_blueprint(gear_blp, url_prefix="/api")
     api.register_blueprint(workouts_blp, url_prefix="/api")
 

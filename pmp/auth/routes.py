@@ -1,4 +1,4 @@
-"""Routes of /api/auth and /api/me: parse, call one service function, answer."""
+"""Routes of /api/auth: parse, call one service function, answer."""
 
 from __future__ import annotations
 
@@ -6,13 +6,11 @@ from flask import after_this_request, current_app, request
 from flask_jwt_extended import decode_token, set_refresh_cookies, unset_jwt_cookies
 from flask_jwt_extended.exceptions import CSRFError, NoAuthorizationError, WrongTokenError
 
-from pmp.account import export as portability
 from pmp.auth import schemas, service
 from pmp.auth.guard import api_blueprint, current_claims, current_user, public
 from pmp.core.extensions import limiter
-from pmp.core.models import utcnow
 
-blp = api_blueprint("auth", __name__, description="Accounts, tokens and sessions")
+blp = api_blueprint("auth", __name__, description="Registration, login, tokens and sessions")
 
 
 def _login_name() -> str:
@@ -144,53 +142,3 @@ def sessions():
 def revoke_session(session_id):
     """Revoke one session (log out a device)."""
     service.revoke_session(current_user(), session_id)
-
-
-@blp.route("/me", methods=["GET"])
-@blp.response(200, schemas.UserSchema)
-def get_me():
-    """The account with its preferences."""
-    return current_user()
-
-
-@blp.route("/me", methods=["PATCH"])
-@blp.arguments(schemas.MePatchSchema)
-@blp.response(200, schemas.UserSchema)
-def patch_me(data):
-    """Change display name, email (needs current_password) or preferences."""
-    return service.update_me(current_user(), data)
-
-
-@blp.route("/me/password", methods=["PUT"])
-@blp.arguments(schemas.PasswordChangeSchema)
-@blp.response(204)
-def change_password(data):
-    """Change the password; every other session is revoked, access tokens too."""
-    service.change_password(current_user(), data, current_claims().get("sid"))
-
-
-@blp.route("/me", methods=["DELETE"])
-@blp.arguments(schemas.DeleteAccountSchema)
-@blp.response(204)
-def delete_me(data):
-    """Delete the account and all its data."""
-    service.delete_account(current_user(), data["password"])
-
-
-@blp.route("/me/export", methods=["GET"])
-@blp.response(200, portability.DocumentSchema)
-def export_account():
-    """Every record of the account as one JSON document, importable again."""
-    user = current_user()
-    stamp = utcnow().strftime("%Y%m%d")
-    filename = f"pmp-export-{user.username}-{stamp}.json"
-    return portability.export_account(user), 200, {
-        "Content-Disposition": f'attachment; filename="{filename}"'}
-
-
-@blp.route("/me/import", methods=["POST"])
-@blp.arguments(portability.DocumentSchema)
-@blp.response(200, schemas.ImportCountsSchema)
-def import_account(document):
-    """Add the records of an export document to this account (all or nothing)."""
-    return {"imported": portability.import_account(current_user(), document)}

@@ -90,23 +90,3 @@ class SessionSchema(BaseSchema):
 
 class RevokedCountSchema(BaseSchema):
     revoked_sessions = fields.Integer()
-
-
-class MePatchSchema(BaseSchema):
-    display_name = fields.String(validate=validate.Length(max=100))
-    email = Email()
-    current_password = fields.String(validate=validate.Length(max=1024))
-    preferences = fields.Nested(PreferencesSchema)
-
-
-class PasswordChangeSchema(BaseSchema):
-    current_password = PASSWORD
-    new_password = PASSWORD
-
-
-class DeleteAccountSchema(BaseSchema):
-    password = PASSWORD
-
-
-class ImportCountsSchema(BaseSchema):
-    imported = fields.Dict(keys=fields.String(), values=fields.Integer())
