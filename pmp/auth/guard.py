@@ -14,8 +14,12 @@ from flask_smorest import Blueprint
 from sqlalchemy import bindparam, exists, select
 
 from pmp.auth.models import AuthSession, RevokedToken, User
-from pmp.auth.tokens import TokenRevoked, access_token_issued_before
-from pmp.core.errors import ApiError
+from pmp.auth.tokens import (
+    TokenRevoked,
+    claimed_user_id,
+    token_issued_before,
+    token_predates_account,
+)
 from pmp.core.extensions import db
 
 PUBLIC_ATTR = "_pmp_public"
@@ -55,10 +59,7 @@ def authenticate() -> User:
 
 
 def load_token_user(claims: dict) -> User:
-    try:
-        user_id = int(claims["sub"])
-    except (KeyError, TypeError, ValueError):
-        raise ApiError("The token is invalid.", 401, "token_invalid") from None
+    user_id = claimed_user_id(claims)
     row = db.session.execute(_token_user_statement(), {
         "user_id": user_id, "sid": claims.get("sid"), "jti": claims.get("jti"),
     }).first()  # fmt: skip
@@ -67,20 +68,23 @@ def load_token_user(claims: dict) -> User:
     if row is None:
         raise TokenRevoked("The account no longer exists.")
     user, revoked, is_blocked = row
+    # `revoked` is None when the token's session is not this user's (or no longer exists).
     if revoked is None or revoked or is_blocked:
         raise TokenRevoked("The token has been revoked.")
-    if access_token_issued_before(claims, user.tokens_valid_after):
+    if token_issued_before(claims, user.tokens_valid_after) or token_predates_account(
+            claims, user):
         raise TokenRevoked("The token has been revoked.")
     return user
 
 
 @lru_cache(maxsize=1)
 def _token_user_statement():
-    """The user, whether the token's session is revoked, whether the token is blocklisted: one
-    query, built once (every authenticated request runs it)."""
+    """The user, whether the token's session (bound to that user) is revoked, whether the token
+    is blocklisted: one query, built once (every authenticated request runs it)."""
     session_revoked = (
         select(AuthSession.revoked_at.is_not(None))
-        .where(AuthSession.id == bindparam("sid"))
+        .where(AuthSession.id == bindparam("sid"), AuthSession.user_id == User.id)
+        .correlate(User)
         .scalar_subquery()
     )
     blocked = exists().where(RevokedToken.jti == bindparam("jti"))

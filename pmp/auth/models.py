@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, Str
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pmp.core.extensions import db
-from pmp.core.models import TimestampMixin, UTCDateTime, utcnow
+from pmp.core.models import NEVER_REUSED_IDS, TimestampMixin, UTCDateTime, utcnow
 
 ROLES = ("admin", "user")
 WEIGHT_UNITS = ("g", "kg", "oz", "lb")
@@ -19,6 +19,7 @@ class User(TimestampMixin, db.Model):
     __table_args__ = (
         CheckConstraint("role IN ('admin', 'user')", name="role"),
         CheckConstraint("weight_unit IN ('g', 'kg', 'oz', 'lb')", name="weight_unit"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -37,7 +38,7 @@ class AuthSession(db.Model):
     """One login: the family of refresh tokens that rotation produces from it."""
 
     __tablename__ = "auth_sessions"
-    __table_args__ = (Index("ix_auth_sessions_expires_at", "expires_at"),)
+    __table_args__ = (Index("ix_auth_sessions_expires_at", "expires_at"), NEVER_REUSED_IDS)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(
@@ -53,6 +54,10 @@ class AuthSession(db.Model):
     ip: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     # jti of the only refresh token of this family that may still be spent.
     current_jti: Mapped[str] = mapped_column(String(36), nullable=False)
+    # The jti rotated away last and when: presented again within the reuse grace window it is
+    # a concurrent refresh (another tab), not a theft (pmp.auth.tokens).
+    previous_jti: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    rotated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class RevokedToken(db.Model):

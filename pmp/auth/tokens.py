@@ -2,8 +2,14 @@
 
 A family (an `AuthSession` row) is one login. Its refresh tokens are JWTs whose `fam` claim
 names the family and whose `jti` must equal the family's `current_jti` to be spent. Spending is
-one conditional UPDATE, so of two concurrent refreshes with the same token exactly one wins;
-the loser then looks like reuse and the family is revoked (RFC 9700 §4.14.2).
+one conditional UPDATE, so of two concurrent refreshes with the same token exactly one wins.
+
+The loser presents the token that was just rotated away. Within REFRESH_REUSE_GRACE_SECONDS of
+that rotation it is answered with the family's current pair (two browser tabs refreshing at
+once both stay signed in); after the window, a spent token coming back is reuse and the whole
+family is revoked (RFC 9700 §4.14.2). The window is the price of that convenience: a thief who
+replays a stolen token within seconds of its rotation is served too, which is why it is short
+and can be set to 0.
 """
 
 from __future__ import annotations
@@ -62,7 +68,9 @@ def token_pair(user: User, family: AuthSession) -> dict:
     """Fresh access token plus the refresh token whose jti the family expects next."""
     now = utcnow()
     access_expires = access_lifetime()
-    refresh_expires = family.expires_at - now
+    # Counted from the family's last use (its creation for a login), so a new session reports
+    # exactly the configured lifetime rather than a second less.
+    refresh_expires = family.expires_at - min(family.last_used_at, now)
     access = create_access_token(
         identity=str(user.id),
         additional_claims={"sid": family.id, "iat_us": _micros(now)},
@@ -70,7 +78,8 @@ def token_pair(user: User, family: AuthSession) -> dict:
     )
     refresh = create_refresh_token(
         identity=str(user.id),
-        additional_claims={"fam": family.id, "jti": family.current_jti, "exp": family.expires_at},
+        additional_claims={"fam": family.id, "jti": family.current_jti, "exp": family.expires_at,
+                           "iat_us": _micros(now)},
         expires_delta=refresh_expires,
     )
     access_seconds = int(access_expires.total_seconds())
@@ -86,36 +95,61 @@ def token_pair(user: User, family: AuthSession) -> dict:
     }
 
 
+def claimed_user_id(claims: dict) -> int:
+    """The `sub` claim as a user id; a token without a usable one is invalid."""
+    try:
+        return int(claims["sub"])
+    except (KeyError, TypeError, ValueError):
+        raise ApiError("The token is invalid.", 401, "token_invalid") from None
+
+
 def rotate_refresh_token(claims: dict) -> tuple[User, AuthSession]:
     """Spend the presented refresh token and move its family to a new jti."""
     family_id, presented = claims.get("fam"), claims.get("jti")
     if not isinstance(family_id, int) or not isinstance(presented, str):
         raise TokenRevoked("The refresh token is not valid.")
+    user_id = claimed_user_id(claims)
     now, new_jti = utcnow(), str(uuid.uuid4())
     spent = db.session.execute(
         update(AuthSession)
         .where(
             AuthSession.id == family_id,
+            AuthSession.user_id == user_id,
             AuthSession.current_jti == presented,
             AuthSession.revoked_at.is_(None),
             AuthSession.expires_at > now,
         )
-        .values(current_jti=new_jti, last_used_at=now, ip=client_ip(), user_agent=user_agent())
+        .values(current_jti=new_jti, previous_jti=presented, rotated_at=now, last_used_at=now,
+                ip=client_ip(), user_agent=user_agent())
         .execution_options(synchronize_session=False)
     ).rowcount
     family = db.session.get(AuthSession, family_id, populate_existing=True)
-    if spent != 1 or family is None:
+    if family is None or family.user_id != user_id:
+        # Not this account's session (a token of a deleted account, a forged family id).
+        db.session.rollback()
+        raise TokenRevoked("The refresh token is not valid.")
+    if spent != 1 and not _within_grace(family, presented, now):
         _refuse_spent_token(family, claims)
     user = db.session.get(User, family.user_id)
-    if user is None or str(user.id) != claims.get("sub"):
+    if user is None or token_predates_account(claims, user):
+        db.session.rollback()
         raise TokenRevoked("The refresh token is not valid.")
     db.session.commit()
-    audit("token_refreshed", user.id, session_id=family.id)
+    audit("token_refreshed", user.id, session_id=family.id, grace=spent != 1)
     return user, family
 
 
-def _refuse_spent_token(family: AuthSession | None, claims: dict):
-    if family is not None and family.revoked_at is None and family.expires_at > utcnow():
+def _within_grace(family: AuthSession, presented: str, now: datetime) -> bool:
+    """The token rotated away moments ago by a concurrent refresh of the same session."""
+    grace = current_app.config["REFRESH_REUSE_GRACE_SECONDS"]
+    if not grace or family.previous_jti != presented or family.rotated_at is None:
+        return False
+    live = family.revoked_at is None and family.expires_at > now
+    return live and now - family.rotated_at <= timedelta(seconds=grace)
+
+
+def _refuse_spent_token(family: AuthSession, claims: dict):
+    if family.revoked_at is None and family.expires_at > utcnow():
         # Valid signature, live family, wrong jti: a spent token came back. Kill the family.
         revoke_family(family, "reuse_detected")
         db.session.commit()
@@ -155,13 +189,30 @@ def blocklist_access_token(claims: dict) -> None:
     db.session.add(RevokedToken(jti=jti, expires_at=expires))
 
 
-def access_token_issued_before(claims: dict, moment: datetime | None) -> bool:
+def token_issued_before(claims: dict, moment: datetime | None) -> bool:
+    """Whether the token was issued before `moment` (a password change, an account's birth).
+
+    Tokens carry `iat_us` (microseconds); one with only `iat` (whole seconds) counts as issued
+    at the start of its second, the safe reading for a revocation.
+    """
     if moment is None:
         return False
     issued = claims.get("iat_us")
     if not isinstance(issued, int):
         issued = int(claims.get("iat", 0)) * 1_000_000
     return issued < _micros(moment)
+
+
+def token_predates_account(claims: dict, user: User) -> bool:
+    """A token issued before its user existed names another, deleted account.
+
+    Compared to the end of the token's second when it only carries whole seconds, so that a
+    token issued in the same second as the account is not mistaken for an older one.
+    """
+    issued = claims.get("iat_us")
+    if not isinstance(issued, int):
+        issued = (int(claims.get("iat", 0)) + 1) * 1_000_000 - 1
+    return issued < _micros(user.created_at)
 
 
 def cleanup_expired(now: datetime | None = None) -> dict[str, int]:

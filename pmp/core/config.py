@@ -37,6 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("REFRESH_TOKEN_DAYS", 1, int, 1, 365),
     Setting("REFRESH_TOKEN_REMEMBER_ME_DAYS", 30, int, 1, 365),
     Setting("REFRESH_TOKEN_CLEANUP_INTERVAL_HOURS", 24, int, 1, 24 * 365),
+    Setting("REFRESH_REUSE_GRACE_SECONDS", 10, int, 0, 300),
     Setting("REFRESH_RATE_LIMIT_REQUESTS", 10, int, 1, 100_000),
     Setting("REFRESH_RATE_LIMIT_WINDOW_MINUTES", 1, int, 1, 1440),
     Setting("LOGIN_RATE_LIMIT", "10 per minute", "limit"),

@@ -8,6 +8,11 @@ from sqlalchemy import DateTime
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+# Table options of every table with an integer id: SQLite then never hands out an id twice
+# (without AUTOINCREMENT it reuses the largest one after a delete, and a deleted account's
+# token would name the next registrant). PostgreSQL sequences never reuse values anyway.
+NEVER_REUSED_IDS = {"sqlite_autoincrement": True}
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pmp.core.extensions import db
-from pmp.core.models import TimestampMixin
+from pmp.core.models import NEVER_REUSED_IDS, TimestampMixin
 
 NAME_MAX = 200
 TEXT_MAX = 10_000
@@ -33,6 +33,7 @@ class Item(TimestampMixin, db.Model):
         CheckConstraint("weight_mg >= 0", name="weight_mg_non_negative"),
         CheckConstraint("weight_unit IN ('g', 'kg', 'oz', 'lb')", name="weight_unit"),
         CheckConstraint("price IS NULL OR price >= 0", name="price_non_negative"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -53,6 +54,7 @@ class Pack(TimestampMixin, db.Model):
     """A packing list; `share_code` is set while it is shared publicly."""
 
     __tablename__ = "packs"
+    __table_args__ = (NEVER_REUSED_IDS,)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(
@@ -74,6 +76,7 @@ class PackEntry(db.Model):
                         name="worn_quantity_non_negative"),
         CheckConstraint("NOT (worn AND consumable)", name="not_worn_and_consumable"),
         CheckConstraint("position >= 0", name="position_non_negative"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,4 +1,5 @@
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
@@ -91,7 +92,7 @@ def run_migrations_online():
 
     connectable = get_engine()
 
-    with connectable.connect() as connection:
+    with connectable.connect() as connection, sqlite_foreign_keys_off(connection):
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -100,6 +101,35 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+
+
+@contextmanager
+def sqlite_foreign_keys_off(connection):
+    """On SQLite, migrate with foreign keys off, then check them and switch them back on.
+
+    A batch migration rebuilds a table (create a copy, drop the old one, rename); with foreign
+    keys on, dropping `users` would first run its ON DELETE CASCADE and empty every child
+    table. The pragma only takes effect outside a transaction, so it goes to the driver
+    connection before the migration's transaction begins.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.dbapi_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"migration left rows whose foreign keys fail: {broken[:5]}")
+        if connection.in_transaction():
+            connection.commit()
+    finally:
+        # Inside a transaction the pragma would be ignored, and the pooled connection would go
+        # on without foreign keys: end it first (a run with nothing to do leaves one open).
+        if connection.in_transaction():
+            connection.rollback()
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pmp.core.extensions import db
-from pmp.core.models import TimestampMixin, UTCDateTime
+from pmp.core.models import NEVER_REUSED_IDS, TimestampMixin, UTCDateTime
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 
 
@@ -48,7 +48,7 @@ class Exercise(db.Model):
             name="muscle_group",
         ),
         # the test suite empties tables between tests but keeps the migrated catalogue
-        {"info": {"keep_rows": "user_id IS NULL"}},
+        {"info": {"keep_rows": "user_id IS NULL"}, **NEVER_REUSED_IDS},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -67,6 +67,7 @@ class Workout(TimestampMixin, db.Model):
     __table_args__ = (
         CheckConstraint("duration_minutes >= 0", name="duration_non_negative"),
         Index("ix_workouts_user_id_performed_at", "user_id", "performed_at"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -90,7 +91,10 @@ class WorkoutExercise(db.Model):
     """One exercise performed in a workout; the same exercise may appear twice."""
 
     __tablename__ = "workout_exercises"
-    __table_args__ = (CheckConstraint("exercise_order >= 0", name="order_non_negative"),)
+    __table_args__ = (
+        CheckConstraint("exercise_order >= 0", name="order_non_negative"),
+        NEVER_REUSED_IDS,
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workout_id: Mapped[int] = mapped_column(
@@ -135,6 +139,7 @@ class WorkoutSet(db.Model):
         CheckConstraint("rir >= 0", name="rir_non_negative"),
         CheckConstraint("duration_seconds >= 0", name="duration_non_negative"),
         CheckConstraint("distance_meters >= 0", name="distance_non_negative"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -20,6 +20,11 @@ def me(client, access):
     return client.get("/api/me", headers={"Authorization": f"Bearer {access}"})
 
 
+def after_grace(seconds: float = 11):
+    """Past the default 10 s reuse grace window: a rotated token coming back is reuse."""
+    return time_machine.travel(datetime.now(UTC) + timedelta(seconds=seconds), tick=False)
+
+
 def test_refresh_rotates_and_spent_token_revokes_family(client, make_user):
     user = make_user()
     first = refresh_with_body(client, user.refresh_token)
@@ -28,18 +33,19 @@ def test_refresh_rotates_and_spent_token_revokes_family(client, make_user):
     assert rotated["refresh_token"] != user.refresh_token
     assert me(client, rotated["access_token"]).status_code == 200
 
-    reuse = refresh_with_body(client, user.refresh_token)
-    assert reuse.status_code == 401
-    assert reuse.get_json()["code"] == "token_revoked"
-    # The whole family is dead: the newest refresh token and its access token too.
-    assert refresh_with_body(client, rotated["refresh_token"]).status_code == 401
-    assert me(client, rotated["access_token"]).get_json()["code"] == "token_revoked"
+    with after_grace():
+        reuse = refresh_with_body(client, user.refresh_token)
+        assert reuse.status_code == 401
+        assert reuse.get_json()["code"] == "token_revoked"
+        # The whole family is dead: the newest refresh token and its access token too.
+        assert refresh_with_body(client, rotated["refresh_token"]).status_code == 401
+        assert me(client, rotated["access_token"]).get_json()["code"] == "token_revoked"
 
 
 def test_reuse_is_audited(client, make_user, caplog):
     user = make_user()
     refresh_with_body(client, user.refresh_token)
-    with caplog.at_level("INFO", logger="pmp.audit"):
+    with caplog.at_level("INFO", logger="pmp.audit"), after_grace():
         refresh_with_body(client, user.refresh_token)
     events = [r for r in caplog.records if getattr(r, "event", "") ==
               "refresh_token_reuse_detected"]
@@ -52,8 +58,9 @@ def test_other_families_survive_reuse(client, make_user):
     user = make_user()
     other = client.post("/api/auth/login", json={"login": "alice", "password": PASSWORD})
     refresh_with_body(client, user.refresh_token)
-    refresh_with_body(client, user.refresh_token)
-    assert refresh_with_body(client, other.get_json()["refresh_token"]).status_code == 200
+    with after_grace():
+        assert refresh_with_body(client, user.refresh_token).status_code == 401
+        assert refresh_with_body(client, other.get_json()["refresh_token"]).status_code == 200
 
 
 def test_cookie_refresh_needs_csrf_header(app, make_user):
@@ -183,21 +190,44 @@ def test_password_change_kills_earlier_access_tokens(client, make_user):
     assert login.status_code == 200
 
 
-def test_concurrent_refresh_exactly_one_wins(app, make_user):
-    user = make_user()
-    results, barrier = [], threading.Barrier(4)
+def concurrent_refreshes(app, token: str, count: int = 4) -> list:
+    results, barrier = [], threading.Barrier(count)
 
     def worker():
         client = app.test_client()
         barrier.wait()
-        results.append(refresh_with_body(client, user.refresh_token).status_code)
+        results.append(refresh_with_body(client, token))
 
-    threads = [threading.Thread(target=worker) for _ in range(4)]
+    threads = [threading.Thread(target=worker) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
-    assert sorted(results) == [200, 401, 401, 401]
+    return results
+
+
+def test_concurrent_refreshes_all_stay_in_the_session(app, client, make_user):
+    """Four tabs refreshing with the same token at once: one rotates, the other three get the
+    family's current pair inside the grace window; nobody is logged out."""
+    user = make_user()
+    results = concurrent_refreshes(app, user.refresh_token)
+    assert [r.status_code for r in results] == [200] * 4
+    families = {pyjwt.decode(r.get_json()["refresh_token"], options={"verify_signature": False})
+                ["jti"] for r in results}  # fmt: skip
+    assert len(families) == 1  # every tab holds the one live token of the session
+    sessions = client.get("/api/auth/sessions", headers=user.headers).get_json()
+    assert len(sessions) == 1
+    assert refresh_with_body(client, results[0].get_json()["refresh_token"]).status_code == 200
+
+
+def test_concurrent_refresh_exactly_one_wins_without_grace(app, make_user):
+    app.config["REFRESH_REUSE_GRACE_SECONDS"] = 0
+    try:
+        user = make_user()
+        results = concurrent_refreshes(app, user.refresh_token)
+    finally:
+        app.config["REFRESH_REUSE_GRACE_SECONDS"] = 10
+    assert sorted(r.status_code for r in results) == [200, 401, 401, 401]
 
 
 @pytest.mark.parametrize("header", ["Bearer", "Token abc", "Bearer a b"])
