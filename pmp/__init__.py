@@ -9,6 +9,7 @@ from typing import Any
 from dotenv import load_dotenv
 from flask import Flask
 
+from pmp.core.bodies import JsonProvider
 from pmp.core.config import flask_config, read_settings
 
 API_SETTINGS = {
@@ -26,6 +27,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the application; reads like a table of contents."""
     instance = os.environ.get("PMP_INSTANCE_PATH") or None
     app = Flask(__name__, instance_path=instance, instance_relative_config=True)
+    app.json = JsonProvider(app)
     app.json.sort_keys = False
     load_config(app, config)
     register_extensions(app)
@@ -48,6 +50,7 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
         JWT_REFRESH_CSRF_COOKIE_PATH="/",
         JWT_COOKIE_SECURE=app.config["COOKIE_SECURE"],
         JWT_COOKIE_SAMESITE=app.config["COOKIE_SAMESITE"],
+        JWT_COOKIE_DOMAIN=app.config["COOKIE_DOMAIN"],
         JWT_COOKIE_CSRF_PROTECT=True,
         JWT_CSRF_CHECK_FORM=False,
         JWT_SESSION_COOKIE=False,
@@ -61,8 +64,10 @@ def load_config(app: Flask, overrides: dict[str, Any] | None) -> None:
 def register_extensions(app: Flask) -> None:
     from pmp.core.database import register_database
     from pmp.core.extensions import api, db, jwt, limiter, migrate
+    from pmp.core.http import register_header_rules
 
     register_database(app)
+    register_header_rules(app)  # before the limiter: see its docstring
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     jwt.init_app(app)
     limiter.init_app(app)
@@ -80,7 +85,8 @@ def register_blueprints(app: Flask) -> None:
     from pmp.gear.routes import blp as gear_blp
     from pmp.workouts.routes import blp as workouts_blp
 
-    app.register_blueprint(system.blp)
+    app.register_blueprint(system.docs_blp)
+    api.register_blueprint(system.blp, url_prefix="/api")
     api.register_blueprint(auth_blp, url_prefix="/api")
     api.register_blueprint(account_blp, url_prefix="/api")
     api.register_blueprint(gear_blp, url_prefix="/api")

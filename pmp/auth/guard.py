@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from flask import current_app, g, request
 from flask_jwt_extended import get_jwt, verify_jwt_in_request
-from flask_smorest import Blueprint
 from sqlalchemy import bindparam, exists, select
 
 from pmp.auth.models import AuthSession, RevokedToken, User
@@ -20,6 +19,7 @@ from pmp.auth.tokens import (
     token_issued_before,
     token_predates_account,
 )
+from pmp.core.bodies import PmpBlueprint
 from pmp.core.extensions import db
 
 PUBLIC_ATTR = "_pmp_public"
@@ -35,8 +35,8 @@ def public(view):
     return view
 
 
-def api_blueprint(name: str, import_name: str, **kwargs) -> Blueprint:
-    blp = Blueprint(name, import_name, **kwargs)
+def api_blueprint(name: str, import_name: str, **kwargs) -> PmpBlueprint:
+    blp = PmpBlueprint(name, import_name, **kwargs)
     blp.before_request(_require_access_token)
     return blp
 

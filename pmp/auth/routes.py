@@ -8,6 +8,7 @@ from flask_jwt_extended.exceptions import CSRFError, NoAuthorizationError, Wrong
 
 from pmp.auth import schemas, service
 from pmp.auth.guard import api_blueprint, current_claims, current_user, public
+from pmp.core.errors import ApiError
 from pmp.core.extensions import limiter
 
 blp = api_blueprint("auth", __name__, description="Registration, login, tokens and sessions")
@@ -43,6 +44,18 @@ def _deliver(pair: dict) -> dict:
     return pair
 
 
+class RefreshTokenMissing(ApiError):
+    """No refresh token in the body and no refresh cookie: the browser may have dropped a
+    Secure cookie received over plain HTTP (COOKIE_SECURE on a LAN address)."""
+
+    status, code = 401, "refresh_token_missing"
+
+    def __init__(self):
+        super().__init__("No refresh token: send the refresh cookie (with X-CSRF-TOKEN) or "
+                         "refresh_token in the body. A browser drops a Secure cookie received "
+                         "over plain HTTP; see COOKIE_SECURE.")
+
+
 def presented_refresh_claims(body: dict, allow_expired: bool = False) -> dict:
     """Claims of the refresh token from the body, or from the cookie with its CSRF header."""
     token = body.get("refresh_token")
@@ -50,7 +63,7 @@ def presented_refresh_claims(body: dict, allow_expired: bool = False) -> dict:
     if not token:
         token = request.cookies.get(current_app.config["JWT_REFRESH_COOKIE_NAME"])
         if not token:
-            raise NoAuthorizationError("No refresh token presented.")
+            raise RefreshTokenMissing()
         csrf = request.headers.get(current_app.config["JWT_REFRESH_CSRF_HEADER_NAME"])
         if not csrf:
             raise CSRFError("Missing CSRF token.")
@@ -111,9 +124,9 @@ def logout(body):
     access = _optional_access_claims()
     try:
         refresh_claims = presented_refresh_claims(body or {}, allow_expired=True)
-    except NoAuthorizationError:
+    except RefreshTokenMissing:
         if access is None:
-            raise
+            raise NoAuthorizationError("Nothing to log out: no token presented.") from None
         refresh_claims = None
     service.logout(refresh_claims, access)
 

@@ -6,6 +6,7 @@ The table in README.md and `.env.sample` list the same settings; keep the three 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import tempfile
 from dataclasses import dataclass
@@ -47,9 +48,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("RATELIMIT_STORAGE_URI", None),
     Setting("REDIS_URL", None),
     Setting("REGISTRATION", "open", "choice", choices=("open", "closed")),
-    Setting("CORS_ORIGINS", "", "list"),
+    Setting("CORS_ORIGINS", "", "origins"),
     Setting("COOKIE_SECURE", True, bool),
     Setting("COOKIE_SAMESITE", "Lax", "choice", choices=("Lax", "Strict", "None")),
+    Setting("COOKIE_DOMAIN", None, "domain"),
     Setting("TRUSTED_PROXIES", 0, int, 0, 10),
     Setting("MAX_CONTENT_LENGTH", 4 * 1024 * 1024, int, 1024, 1024**3),
     Setting("LOG_FORMAT", None, "choice", choices=("json", "text")),
@@ -97,8 +99,13 @@ def _parse(setting: Setting, raw: Any) -> Any:
                 return choice
         choices = ", ".join(setting.choices)
         raise ConfigError(f"{setting.name} must be one of {choices}, got {raw!r}")
-    if kind == "list":
-        return [part.strip() for part in raw.split(",") if part.strip()]
+    if kind == "domain":
+        if raw and not _DOMAIN.fullmatch(raw.lower()):
+            raise ConfigError(f"{setting.name} must be a domain name like example.org, "
+                              f"got {raw!r}")
+        return raw.lower() or None
+    if kind == "origins":
+        return [_origin(setting.name, part.strip()) for part in raw.split(",") if part.strip()]
     if kind == "limit":
         from limits import parse_many
 
@@ -108,6 +115,28 @@ def _parse(setting: Setting, raw: Any) -> Any:
             raise ConfigError(f"{setting.name} is not a rate limit like '10 per minute'") from None
         return raw
     return raw or None
+
+
+_DOMAIN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")
+_ORIGIN = re.compile(r"https?://(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:[0-9]{1,5})?")
+
+
+def _origin(name: str, text: str) -> str:
+    """A browser origin exactly as browsers send it: scheme://host[:port], nothing more.
+
+    `*` would let every site call the API with the user's cookies; a path, a trailing slash or
+    a missing scheme would never match an Origin header and fail silently.
+    """
+    if text == "*":
+        raise ConfigError(f"{name} must list origins; '*' is refused because pmp allows "
+                          "credentials (cookies) from the origins it lists")
+    origin = text.lower()
+    port = origin.rsplit(":", 1)[-1] if origin.count(":") > 1 else None
+    if not _ORIGIN.fullmatch(origin) or (port and port.isdigit() and int(port) > 65535):
+        raise ConfigError(f"{name}: {text!r} is not an origin like https://pack.example.org "
+                          "or http://192.168.1.5:3000 (scheme://host[:port], no path, no "
+                          "trailing slash)")
+    return origin
 
 
 def read_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -14,7 +14,10 @@ DOCS_CSP = (
     "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
 )
-EXPOSED = ["X-Total-Count", "Location", "Retry-After", "X-Request-ID", "ETag"]
+JSON_TYPE = "application/json; charset=utf-8"
+# Headers a browser script on an allowed origin may read.
+EXPOSED = ["Content-Disposition", "ETag", "Location", "Retry-After", "X-Total-Count",
+           "X-Request-ID", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"]
 
 
 def register_web(app: Flask) -> None:
@@ -30,6 +33,28 @@ def register_web(app: Flask) -> None:
     app.url_value_preprocessor(ids_in_range)
     app.after_request(security_headers)
     app.after_request(conditional_get)
+
+
+def register_header_rules(app: Flask) -> None:
+    """Call before `limiter.init_app`: Flask runs after-request hooks in reverse order of
+    registration, so this one runs after flask-limiter has added its headers."""
+    app.after_request(tidy_headers)
+
+
+def tidy_headers(response):
+    """What the contract says of every answer's headers, whoever built the answer.
+
+    `Retry-After` only on 429 and 503 (flask-limiter adds it to every answer); no body and no
+    content type on 204; JSON says its charset.
+    """
+    if response.status_code not in (429, 503):
+        response.headers.pop("Retry-After", None)
+    if response.status_code == 204:
+        response.headers.pop("Content-Type", None)
+        response.set_data(b"")
+    elif response.mimetype == "application/json" and "charset" not in response.content_type:
+        response.content_type = JSON_TYPE
+    return response
 
 
 def ids_in_range(endpoint, values) -> None:

@@ -1,5 +1,7 @@
 """Schema building blocks shared by every blueprint."""
 
+import decimal
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
@@ -12,16 +14,31 @@ DB_INT_MAX = 2**31 - 1
 
 
 NUL_MESSAGE = "Must not contain NUL characters."
+SURROGATE_MESSAGE = "Must not contain unpaired surrogates (text that is not valid Unicode)."
+# NUL: PostgreSQL cannot store it. A lone surrogate ("\ud800" in JSON) is no character at all:
+# neither database nor the password hasher can encode it.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-def _has_nul(value) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, Mapping):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return any(_has_nul(v) for v in value)
-    return False
+def unstorable_text(value) -> str | None:
+    """Why a JSON value holds text no backend can store (NUL, a lone surrogate), or None.
+
+    Walks nested lists and objects without recursion: a deeply nested body must not turn into
+    a RecursionError here.
+    """
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found = _UNSTORABLE.search(item)
+            if found:
+                return NUL_MESSAGE if found.group() == "\x00" else SURROGATE_MESSAGE
+        elif isinstance(item, Mapping):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend(item)
+    return None
 
 
 class BaseSchema(Schema):
@@ -32,10 +49,15 @@ class BaseSchema(Schema):
         ordered = True
 
     @pre_load
-    def _refuse_nul(self, data, **kwargs):
-        """No backend-specific surprise: PostgreSQL cannot store NUL, so no backend takes it."""
+    def _refuse_unstorable_text(self, data, **kwargs):
+        """One place for every body and query string: text that some backend cannot store is
+        a 422 naming the field, never a driver error."""
         if isinstance(data, Mapping):
-            bad = {key: [NUL_MESSAGE] for key, value in data.items() if _has_nul(value)}
+            bad = {}
+            for key, value in data.items():
+                problem = unstorable_text(value)
+                if problem:
+                    bad[key] = [problem]
             if bad:
                 raise ValidationError(bad)
         return data
@@ -59,6 +81,22 @@ class Timestamp(fields.DateTime):
         if not datetime(1900, 1, 1, tzinfo=UTC) <= result <= datetime(2200, 1, 1, tzinfo=UTC):
             raise ValidationError("Timestamp out of range.")
         return result
+
+
+class ExactDecimal(fields.Decimal):
+    """A decimal number (or numeric string) within a sane magnitude, refused with a message
+    before anything rounds it: 1e308 would overflow `quantize` (decimal.InvalidOperation)."""
+
+    MAX_ADJUSTED_EXPONENT = 15  # below 10**16: every amount pmp stores is far smaller
+
+    def _format_num(self, value):
+        try:
+            number = decimal.Decimal(str(value))
+        except (decimal.InvalidOperation, ValueError, TypeError):
+            raise self.make_error("invalid") from None
+        if number.is_finite() and number.adjusted() > self.MAX_ADJUSTED_EXPONENT:
+            raise ValidationError("Number out of range.")
+        return super()._format_num(number)
 
 
 class CurrencyCode(fields.String):

@@ -50,6 +50,8 @@ _TRUE = {"yes", "y", "true", "1", "x"}
 _FALSE = {"", "no", "n", "false", "0"}
 _NUMBER = re.compile(r"\+?(\d+(\.\d*)?|\.\d+)")
 _CURRENCY = re.compile(r"[A-Za-z]{3}")
+# A NUL byte: no text file has one (and pmp never exports one), every binary format does.
+_BINARY = re.compile("\x00")
 
 
 def decode(data: bytes | str) -> str:
@@ -60,10 +62,13 @@ def decode(data: bytes | str) -> str:
         raise CsvTooLarge(f"The CSV file is larger than {MAX_BYTES} bytes.")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CsvInvalid({"line 1": ["The file is not UTF-8 text."]})
+        if _BINARY.search(text):
+            break
+        return text
+    raise CsvInvalid({"line 1": ["The file is not a CSV text file (UTF-8 or Windows-1252)."]})
 
 
 def parse_csv(data: bytes | str, default_unit: str = "g", currency: str = "EUR") -> list[CsvRow]:
@@ -102,6 +107,8 @@ def parse_csv(data: bytes | str, default_unit: str = "g", currency: str = "EUR")
             rows.append(row)
     if columns is None:
         errors.setdefault("line 1", ["The file has no header row."])
+    elif not rows and not errors:
+        errors[f"line {line}"] = ["The file has a header but no items."]
     if not errors:
         rows = merge_duplicates(rows, errors)
     if errors:
@@ -138,8 +145,6 @@ def _row(cells, columns, line, errors, default_unit, currency) -> CsvRow | None:
         name = columns[index] if index < len(columns) else None
         if name:
             values[name] = cell
-        elif cell.strip():
-            problems.append(f"Column {index + 1} has a value but no known header.")
     fields = _RowFields(values, problems)
     row = CsvRow(
         name=fields.text("name", MAX_NAME, required=True),

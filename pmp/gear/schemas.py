@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from pmp.core.schemas import BaseSchema, CurrencyCode, PageArgs, Timestamp
+from pmp.core.schemas import BaseSchema, CurrencyCode, ExactDecimal, PageArgs, Timestamp
 from pmp.gear.lighterpack import MAX_PRICE, MAX_QUANTITY, is_web_url
 from pmp.gear.models import NAME_MAX, TEXT_MAX, URL_MAX
 from pmp.gear.totals import number
@@ -27,7 +27,7 @@ class Unit(fields.String):
             raise ValidationError(str(exc)) from None
 
 
-class DecimalNumber(fields.Decimal):
+class DecimalNumber(ExactDecimal):
     """Loads a number (or numeric string) as an exact Decimal; dumps, and documents, a number."""
 
     def _serialize(self, value, attr, obj, **kwargs):

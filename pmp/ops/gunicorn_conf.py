@@ -89,6 +89,10 @@ graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 8, minimum=1)
 # Longer than the default 2 s so a reverse proxy's pooled connections are reused.
 keepalive = _int("GUNICORN_KEEPALIVE", 5, minimum=0)
 
+# gunicorn's largest request line (default 4094): long filter query strings fit; beyond it
+# the worker answers 414 in the JSON envelope (pmp.ops.gunicorn_worker).
+limit_request_line = 8190
+
 max_requests = _int("GUNICORN_MAX_REQUESTS", 20000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 2000)
 
@@ -105,6 +109,43 @@ def post_worker_init(worker):
     """Freeze what this worker built while loading the app (all of it, without preload)."""
     gc.collect()
     gc.freeze()
+
+
+def insecure_cookie_warning(cookie_secure: bool, trusted_proxies: int, binds: list[str],
+                            tls: bool) -> str | None:
+    """Warn when browsers on the network will drop the refresh cookie.
+
+    A Secure cookie is only kept when it arrives over HTTPS (or from localhost). Served over
+    plain HTTP on a LAN address without a TLS proxy in front, the web app would log in and then
+    lose the session at the first reload, with nothing but `refresh_token_missing` to show.
+    """
+    if not cookie_secure or trusted_proxies or tls:
+        return None
+    exposed = [b for b in binds
+               if not b.startswith("unix:") and not _loopback(b.rsplit(":", 1)[0].strip("[]"))]
+    if not exposed:
+        return None
+    return (f"COOKIE_SECURE=true while serving plain HTTP on {', '.join(exposed)}: browsers "
+            "reaching pmp by a network address drop the Secure refresh cookie, so sessions "
+            "do not survive a reload. Put pmp behind HTTPS (TRUSTED_PROXIES) or set "
+            "COOKIE_SECURE=false on a trusted LAN.")
+
+
+def _loopback(host: str) -> bool:
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def when_ready(server):
+    from pmp.core.config import ConfigError, read_settings
+
+    try:
+        settings = read_settings()
+    except ConfigError:
+        return  # the app refuses to start with a message of its own
+    message = insecure_cookie_warning(settings["COOKIE_SECURE"], settings["TRUSTED_PROXIES"],
+                                      list(server.cfg.bind), bool(server.cfg.certfile))
+    if message:
+        server.log.warning(message)
 
 
 def post_fork(server, worker):

@@ -2,7 +2,7 @@
 
 from marshmallow import ValidationError, fields, validate, validates
 
-from pmp.core.schemas import DB_INT_MAX, BaseSchema, PageArgs, Timestamp
+from pmp.core.schemas import DB_INT_MAX, BaseSchema, ExactDecimal, PageArgs, Timestamp
 from pmp.workouts.calc import WEIGHT_UNITS
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 
@@ -14,7 +14,7 @@ def bounded_int(low: int, high: int, **kwargs) -> fields.Integer:
     return fields.Integer(strict=True, validate=validate.Range(min=low, max=high), **kwargs)
 
 
-class Amount(fields.Decimal):
+class Amount(ExactDecimal):
     """A decimal read from a number or numeric string and written as a JSON number."""
 
     def __init__(self, places: int, high: int, **kwargs):

@@ -80,7 +80,7 @@ def test_cookie_refresh_needs_csrf_header(app, make_user):
 def test_refresh_without_any_token(client):
     response = client.post("/api/auth/refresh")
     assert response.status_code == 401
-    assert response.get_json()["code"] == "unauthorized"
+    assert response.get_json()["code"] == "refresh_token_missing"
 
 
 def test_access_token_expires(client, make_user):

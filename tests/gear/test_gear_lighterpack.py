@@ -134,7 +134,6 @@ def test_errors_are_collected_with_line_numbers():
         "Category,weight\nShelter,1\n",
         "Item Name,name\nA,B\n",
         f'{HEADER}\nA,"unterminated,1,1,g,,,,\n',
-        f"{HEADER}\nA,,,1,1,g,,,,,surplus\n",
         f"{HEADER}\nA,,,1e3,1,g,,,,\n",
         f"{HEADER}\nA,,,NaN,1,g,,,,\n",
         f"{HEADER}\nA,,,1,Infinity,g,,,,\n",
@@ -246,14 +245,14 @@ def totals(rows):
 
 
 @settings(max_examples=200)
-@given(st.lists(csv_rows(), max_size=20, unique_by=lambda r: r.item_key()))
+@given(st.lists(csv_rows(), min_size=1, max_size=20, unique_by=lambda r: r.item_key()))
 def test_pack_to_csv_and_back_keeps_totals(rows):
     parsed = parse_csv(write_csv(rows, "EUR").encode(), currency="EUR")
     assert totals(parsed) == totals(rows)
 
 
 @settings(max_examples=200)
-@given(st.lists(csv_rows(), max_size=20, unique_by=lambda r: r.item_key()))
+@given(st.lists(csv_rows(), min_size=1, max_size=20, unique_by=lambda r: r.item_key()))
 def test_distinct_items_come_back_identical(rows):
     parsed = parse_csv(write_csv(rows, "EUR").encode(), currency="EUR")
     # Prices-free rows forget their currency (it only matters with a price).
@@ -262,8 +261,36 @@ def test_distinct_items_come_back_identical(rows):
     assert parsed == expected
 
 
-@given(st.lists(csv_rows().filter(lambda r: not r.consumable), max_size=10), st.randoms())
+@given(st.lists(csv_rows().filter(lambda r: not r.consumable), min_size=1, max_size=10),
+       st.randoms())
 def test_merging_duplicate_rows_keeps_lighterpack_totals(rows, random):
     doubled = rows + [random.choice(rows) for _ in rows]
     random.shuffle(doubled)
     assert totals(parse_csv(write_csv(doubled, "EUR"))) == totals(doubled)
+
+
+def test_values_in_columns_without_a_known_header_are_ignored():
+    rows = parse_csv(f"{HEADER},Notes\nA,,,1,1,g,,,,,bought 2019,surplus\n")
+    assert [(row.name, row.weight_mg) for row in rows] == [("A", 1000)]
+
+
+@pytest.mark.parametrize("data", [
+    f"{HEADER}\n".encode(),
+    f"{HEADER}\n\n,,,,,,,,,\n".encode(),
+])
+def test_a_header_without_items_is_refused(data):
+    with pytest.raises(CsvInvalid) as info:
+        parse_csv(data)
+    assert "no items" in str(info.value.errors)
+
+
+@pytest.mark.parametrize("data", [
+    bytes(range(256)) * 4,
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64,
+    b"PK\x03\x04\x14\x00\x06\x00" + b"Item Name\x00" * 8,
+])
+def test_binary_files_are_refused(data):
+    with pytest.raises(CsvInvalid) as info:
+        parse_csv(data)
+    assert info.value.errors == {"line 1": [
+        "The file is not a CSV text file (UTF-8 or Windows-1252)."]}
