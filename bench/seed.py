@@ -18,7 +18,8 @@ from sqlalchemy import insert, select
 from pmp.auth.service import create_user
 from pmp.core.extensions import db
 from pmp.core.models import utcnow
-from pmp.gear.models import Item, Pack, PackEntry
+from pmp.gear.categories import insert_entries
+from pmp.gear.models import Item, Pack
 from pmp.workouts.models import Exercise, Workout, WorkoutExercise, WorkoutSet
 
 PASSWORD = "bench marks are not passwords"
@@ -92,21 +93,23 @@ def _packs(rng: random.Random, out: Seeded, item_ids: list[int], scale: Scale) -
     out.pack_ids = _returning_ids(Pack, rows)
     if not out.pack_ids:
         return
-    entries = []
+    categories = dict(db.session.execute(
+        select(Item.id, Item.category).where(Item.id.in_(item_ids))).all())
     for n, pack_id in enumerate(out.pack_ids):
         size = scale.entries[1] if n == 0 else rng.randint(*scale.entries)
         size = min(size, len(item_ids))
         if n == 0:
             out.big_pack_entries = size
-        for position, item_id in enumerate(rng.sample(item_ids, size)):
+        entries = []
+        for item_id in rng.sample(item_ids, size):
             worn = rng.random() < 0.1
             entries.append({
-                "pack_id": pack_id, "item_id": item_id, "position": position,
+                "item_id": item_id, "category": categories[item_id],
                 "quantity": Decimal(rng.choice((1, 1, 1, 2, 3))), "worn": worn,
-                "consumable": not worn and rng.random() < 0.1,
+                "consumable": not worn and rng.random() < 0.1, "star": rng.choice((0, 0, 0, 1)),
+                "checked": rng.random() < 0.3,
             })  # fmt: skip
-    if entries:
-        db.session.execute(insert(PackEntry), entries)
+        insert_entries(pack_id, entries)
     out.big_pack_id = out.pack_ids[0]
     out.share_code = secrets.token_urlsafe(24)
     db.session.get(Pack, out.big_pack_id).share_code = out.share_code

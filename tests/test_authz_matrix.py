@@ -12,6 +12,8 @@ BODIES = {
     "gear.update_pack": {"name": "Stolen"},
     "gear.add_entry": {"item_id": "BOB_ITEM"},
     "gear.update_entry": {"quantity": 3},
+    "gear.create_category": {"name": "Stolen"},
+    "gear.update_category": {"name": "Stolen", "position": 0},
     "workouts.update_exercise": {"name": "Stolen"},
     "workouts.replace_workout": {"performed_at": "2026-02-01T10:00:00Z"},
     "workouts.update_workout": {"notes": "stolen"},
@@ -31,6 +33,10 @@ MATRIX = {
     "gear.add_entry": ("pack_id",), "gear.update_entry": ("pack_id", "entry_id"),
     "gear.delete_entry": ("pack_id", "entry_id"), "gear.export_csv": ("pack_id",),
     "gear.share_pack": ("pack_id",), "gear.unshare_pack": ("pack_id",),
+    "gear.list_categories": ("pack_id",), "gear.create_category": ("pack_id",),
+    "gear.update_category": ("pack_id", "category_id"),
+    "gear.delete_category": ("pack_id", "category_id"),
+    "gear.reset_checklist": ("pack_id",),
     "workouts.get_exercise": ("exercise_id",), "workouts.update_exercise": ("exercise_id",),
     "workouts.delete_exercise": ("exercise_id",),
     "workouts.exercise_history": ("exercise_id",),
@@ -62,7 +68,7 @@ def build_world(client, alice, bob):
     item = ok(client.post("/api/items", headers=h, json={"name": "Tent", "weight": 900}))
     pack = ok(client.post("/api/packs", headers=h, json={"name": "Trip"}))
     entry = ok(client.post(f"/api/packs/{pack['id']}/entries", headers=h,
-                           json={"item_id": item["id"]}))
+                           json={"item_id": item["id"], "checked": True, "star": 2}))
     ok(client.post(f"/api/packs/{pack['id']}/share", headers=h))
     exercise = ok(client.post("/api/exercises", headers=h,
                               json={"name": "Sled Drag", "category": "strength"}))
@@ -77,6 +83,7 @@ def build_world(client, alice, bob):
                    if not e["custom"])
     bob_item = ok(client.post("/api/items", headers=bob.headers, json={"name": "Bob's"}))
     ids = {"item_id": item["id"], "pack_id": pack["id"], "entry_id": entry["id"],
+           "category_id": entry["category_id"],
            "exercise_id": exercise["id"], "workout_id": workout["id"],
            "workout_exercise_id": workout_exercise["id"], "set_id": one_set["id"],
            "session_id": session["id"]}
@@ -93,6 +100,7 @@ def snapshot(client, user, ids):
         "sessions": client.get("/api/auth/sessions", headers=user.headers).get_json(),
         "details": client.get(f"/api/workouts/{ids['workout_id']}/details",
                               headers=user.headers).get_json(),
+        "pack": client.get(f"/api/packs/{ids['pack_id']}", headers=user.headers).get_json(),
     }
 
 

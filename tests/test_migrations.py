@@ -93,3 +93,46 @@ def test_foreign_keys_stay_on_after_a_migration_run_with_nothing_to_do(app):
         with db.engine.connect() as connection:
             if connection.dialect.name == "sqlite":
                 assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_existing_packs_get_categories_in_first_appearance_order(tmp_path, monkeypatch):
+    """0006: a pack's categories come from its items', in the order they first appear; entries
+    keep their order within a category and are numbered 0..n-1 grouped by category."""
+    from sqlalchemy import text
+
+    from pmp import create_app
+    from pmp.gear.categories import PALETTE
+
+    monkeypatch.setenv("PMP_INSTANCE_PATH", str(tmp_path))
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'packs.sqlite3'}",
+                      "JWT_SECRET_KEY": "k" * 40, "LOG_LEVEL": "WARNING"})
+    now = "2026-01-01 00:00:00"
+    with app.app_context():
+        upgrade(revision="0005_refresh_reuse_grace")
+        db.session.execute(text(
+            "INSERT INTO users (id, username, email, display_name, password_hash, role, "
+            f"weight_unit, currency, created_at, updated_at) VALUES (1, 'a', 'a@x.org', '', "
+            f"'h', 'admin', 'g', 'EUR', '{now}', '{now}')"))
+        db.session.execute(text(f"INSERT INTO packs VALUES (1, 1, 'P', '', NULL, '{now}', "
+                                f"'{now}')"))
+        for item_id, category in enumerate(["Shelter", "Food", "Shelter", "", "Food"], start=1):
+            db.session.execute(text(
+                f"INSERT INTO items VALUES ({item_id}, 1, 'i{item_id}', '{category}', '', 1000, "
+                f"'g', NULL, 'EUR', '', '{now}', '{now}')"))
+            db.session.execute(text(
+                f"INSERT INTO pack_entries VALUES ({item_id}, 1, {item_id}, 1, 0, 0, NULL, "
+                f"{item_id * 10})"))
+        db.session.commit()
+        db.session.remove()
+        upgrade()
+        categories = db.session.execute(text(
+            "SELECT id, name, position, color FROM pack_categories ORDER BY position")).all()
+        entries = db.session.execute(text(
+            "SELECT e.item_id, c.name, e.position FROM pack_entries e JOIN pack_categories c "
+            "ON c.id = e.category_id ORDER BY e.position")).all()
+        db.session.remove()
+        db.engine.dispose()
+    assert [(c.name, c.position, c.color) for c in categories] == [
+        ("Shelter", 0, PALETTE[0]), ("Food", 1, PALETTE[1]), ("", 2, PALETTE[2])]
+    assert [tuple(e) for e in entries] == [
+        (1, "Shelter", 0), (3, "Shelter", 1), (2, "Food", 2), (5, "Food", 3), (4, "", 4)]

@@ -16,7 +16,7 @@ from pmp.gear.views import item_view, plain_rows, raw_timestamp
 
 ITEM_COLUMNS = [
     *(getattr(Item, name) for name in ("id", "name", "category", "description", "weight_mg",
-                                       "weight_unit", "price", "currency", "url")),
+                                       "weight_unit", "price", "currency", "url", "image_url")),
     raw_timestamp(Item.created_at), raw_timestamp(Item.updated_at),
 ]
 
@@ -97,6 +97,7 @@ def new_item(user: User, data: dict) -> Item:
         price=data.get("price"),
         currency=data.get("currency") or user.currency,
         url=data.get("url", ""),
+        image_url=data.get("image_url", ""),
     )
     db.session.add(item)
     db.session.flush()

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     ForeignKey,
+    Index,
     Integer,
     Numeric,
     String,
@@ -48,6 +49,8 @@ class Item(TimestampMixin, db.Model):
     price: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
     currency: Mapped[str] = mapped_column(CHAR(3), nullable=False, default="EUR")
     url: Mapped[str] = mapped_column(String(URL_MAX), nullable=False, default="")
+    # A picture of the item for the editor's thumbnails (http/https only).
+    image_url: Mapped[str] = mapped_column(String(URL_MAX), nullable=False, default="")
 
 
 class Pack(TimestampMixin, db.Model):
@@ -65,17 +68,45 @@ class Pack(TimestampMixin, db.Model):
     share_code: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
 
 
+class PackCategory(db.Model):
+    """A category of one pack: its name, its place in the pack and its colour.
+
+    Categories belong to the pack (as in Lighterpack), so the same item can sit in different
+    categories in different packs, a category can be empty, and renaming it touches no other
+    pack. The colour is always stored: a new category takes the first unused colour of the
+    default palette (pmp.gear.categories).
+    """
+
+    __tablename__ = "pack_categories"
+    __table_args__ = (
+        UniqueConstraint("pack_id", "name", name="uq_pack_categories_pack_id_name"),
+        CheckConstraint("position >= 0", name="position_non_negative"),
+        NEVER_REUSED_IDS,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pack_id: Mapped[int] = mapped_column(
+        ForeignKey("packs.id", ondelete="CASCADE"), index=True, nullable=False
+    )
+    name: Mapped[str] = mapped_column(String(NAME_MAX), nullable=False)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    color: Mapped[str] = mapped_column(String(7), nullable=False)
+
+
 class PackEntry(db.Model):
-    """An item in a pack, with how many and whether it is worn or consumed."""
+    """An item in a pack, in one of the pack's categories, with how many and whether it is
+    worn or consumed; `position` is its place in the whole pack (dense, in display order:
+    categories in their order, entries in theirs)."""
 
     __tablename__ = "pack_entries"
     __table_args__ = (
-        UniqueConstraint("pack_id", "item_id", name="uq_pack_entries_pack_id_item_id"),
-        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("quantity >= 0", name="quantity_non_negative"),
         CheckConstraint("worn_quantity IS NULL OR worn_quantity >= 0",
                         name="worn_quantity_non_negative"),
         CheckConstraint("NOT (worn AND consumable)", name="not_worn_and_consumable"),
         CheckConstraint("position >= 0", name="position_non_negative"),
+        CheckConstraint("star >= 0 AND star <= 3", name="star_range"),
+        Index("ix_pack_entries_pack_id_position", "pack_id", "position"),
         NEVER_REUSED_IDS,
     )
 
@@ -86,10 +117,18 @@ class PackEntry(db.Model):
     item_id: Mapped[int] = mapped_column(
         ForeignKey("items.id", ondelete="CASCADE"), index=True, nullable=False
     )
+    # Deleting a category takes its entries out of the pack (the items stay).
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("pack_categories.id", ondelete="CASCADE"), index=True, nullable=False
+    )
     quantity: Mapped[Decimal] = mapped_column(Numeric(10, 3), nullable=False, default=Decimal(1))
     worn: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     consumable: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     worn_quantity: Mapped[Decimal | None] = mapped_column(Numeric(10, 3), nullable=True)
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # Lighterpack's 0-3 stars (to buy, to check, ...).
+    star: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # Ticked on the packing checklist.
+    checked: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 
     item: Mapped[Item] = relationship(lazy="raise")

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from pmp.auth.models import User
 from pmp.core.errors import PayloadTooLarge, ValidationFailed
 from pmp.core.extensions import db
 from pmp.core.models import utcnow
+from pmp.gear.categories import insert_entries
 from pmp.gear.lighterpack import CsvInvalid, CsvRow, CsvTooLarge, write_csv
 from pmp.gear.lighterpack_parse import parse_csv
-from pmp.gear.models import Item, Pack, PackEntry
-from pmp.gear.packs import entry_rows, owned_pack, shared_pack
-from pmp.gear.views import pack_detail
+from pmp.gear.models import Item, Pack
+from pmp.gear.packs import detail, entry_rows, owned_pack, shared_pack
 
 DEFAULT_IMPORT_NAME = "Imported pack"
 # What makes two items the same (see CsvRow.item_key), with the id.
@@ -24,8 +24,8 @@ KEY_COLUMNS = (Item.id, Item.name, Item.category, Item.description, Item.weight_
 
 def csv_rows(pack: Pack) -> list[CsvRow]:
     return [
-        CsvRow(r.name, r.category, r.description, r.quantity, r.weight_mg, r.weight_unit, r.url,
-               r.price, r.currency, r.worn, r.consumable, r.worn_quantity)
+        CsvRow(r.name, r.category_name, r.description, r.quantity, r.weight_mg, r.weight_unit,
+               r.url, r.price, r.currency, r.worn, r.consumable, r.worn_quantity)
         for r in entry_rows(pack.id)
     ]  # fmt: skip
 
@@ -62,15 +62,14 @@ def import_pack(user: User, data: bytes, name: str | None) -> dict:
     db.session.add(pack)
     db.session.flush()
     item_ids = _item_ids(user, rows)
-    if rows:
-        db.session.execute(insert(PackEntry), [
-            {"pack_id": pack.id, "item_id": item_ids[row.item_key()], "quantity": row.quantity,
-             "worn": row.worn, "consumable": row.consumable, "worn_quantity": row.worn_quantity,
-             "position": index}
-            for index, row in enumerate(rows)
-        ])  # fmt: skip
+    insert_entries(pack.id, [
+        {"item_id": item_ids[row.item_key()], "category": row.category,
+         "quantity": row.quantity, "worn": row.worn, "consumable": row.consumable,
+         "worn_quantity": row.worn_quantity}
+        for row in rows
+    ])  # fmt: skip
     db.session.commit()
-    return pack_detail(pack, entry_rows(pack.id), user.weight_unit)
+    return detail(pack, user.weight_unit)
 
 
 def _item_ids(user: User, rows: list[CsvRow]) -> dict[tuple, int]:

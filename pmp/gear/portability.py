@@ -10,12 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from marshmallow import ValidationError, fields, validate
-from sqlalchemy import insert
 
 from pmp.auth.models import User
 from pmp.core.errors import ValidationFailed
 from pmp.core.extensions import db
 from pmp.core.schemas import BaseSchema, Timestamp
+from pmp.gear.categories import insert_entries
 from pmp.gear.items import weight_mg
 from pmp.gear.lighterpack import MAX_QUANTITY, MAX_WEIGHT_MG
 from pmp.gear.models import TEXT_MAX, Item, Pack, PackEntry
@@ -161,11 +161,12 @@ def _add_pack(user: User, index: int, raw: dict, items: dict[int, Item]) -> int:
             raise ValidationFailed("An item is twice in a pack.", {where: ["Duplicate."]})
         seen.add(item.id)
         rows.append({
-            "pack_id": pack.id, "item_id": item.id, "quantity": Decimal(entry["quantity"]),
+            "item_id": item.id, "category": item.category,
+            "quantity": Decimal(entry["quantity"]),
             "worn": entry.get("worn", False), "consumable": entry.get("consumable", False),
             "worn_quantity": entry.get("worn_quantity"),
-            "position": entry.get("position", number),
         })  # fmt: skip
-    if rows:
-        db.session.execute(insert(PackEntry), rows)
+    rows = [row for _, row in sorted(
+        enumerate(rows), key=lambda pair: raw["entries"][pair[0]].get("position", pair[0]))]
+    insert_entries(pack.id, rows)
     return len(rows)

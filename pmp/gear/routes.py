@@ -10,7 +10,7 @@ from marshmallow import ValidationError
 from pmp.auth.guard import api_blueprint, current_user, current_user_id, public
 from pmp.core.errors import ApiError, PayloadTooLarge, ValidationFailed
 from pmp.core.pagination import total_header
-from pmp.gear import items, pack_csv, packs, schemas
+from pmp.gear import categories, entries, items, pack_csv, packs, schemas
 from pmp.gear.lighterpack import MAX_BYTES
 
 blp = api_blueprint("gear", __name__, description="Gear inventory, packs and Lighterpack CSV")
@@ -20,6 +20,7 @@ blp = api_blueprint("gear", __name__, description="Gear inventory, packs and Lig
 ITEM = "/items/<int:item_id>"
 PACK = "/packs/<int:pack_id>"
 ENTRY = f"{PACK}/entries/<int:entry_id>"
+CATEGORY = f"{PACK}/categories/<int:category_id>"
 
 
 def errors(*statuses: int):
@@ -158,7 +159,7 @@ def duplicate_pack(pack_id):
 @blp.response(201, schemas.EntryOutSchema)
 def add_entry(data, pack_id):
     """Put an item (existing by item_id, or new as item) into a pack; 409 if already there."""
-    entry = packs.add_entry(current_user(), pack_id, data)
+    entry = entries.add_entry(current_user(), pack_id, data)
     return json_response(entry, 201, {"Location": url_for(
         "gear.get_pack", pack_id=pack_id, _anchor=f"entry-{entry['id']}")})
 
@@ -168,8 +169,8 @@ def add_entry(data, pack_id):
 @blp.arguments(schemas.EntryChangeSchema)
 @blp.response(200, schemas.EntryOutSchema)
 def update_entry(data, pack_id, entry_id):
-    """Change quantity, worn/consumable, worn quantity or position of an entry."""
-    return json_response(packs.update_entry(current_user_id(), pack_id, entry_id, data))
+    """Change how an entry is packed, its star or tick, or move it (category_id, index)."""
+    return json_response(entries.update_entry(current_user_id(), pack_id, entry_id, data))
 
 
 @blp.route(ENTRY, methods=["DELETE"])
@@ -177,7 +178,56 @@ def update_entry(data, pack_id, entry_id):
 @blp.response(204)
 def delete_entry(pack_id, entry_id):
     """Take an item out of a pack (it stays in the inventory)."""
-    packs.delete_entry(current_user_id(), pack_id, entry_id)
+    entries.delete_entry(current_user_id(), pack_id, entry_id)
+
+
+# -- categories and the packing checklist ----------------------------------------------------
+
+
+@blp.route(f"{PACK}/categories", methods=["GET"])
+@errors(404)
+@blp.response(200, schemas.CategoryOutSchema(many=True))
+def list_categories(pack_id):
+    """The pack's categories in order, with their colours and entry counts."""
+    return json_response(categories.list_categories(current_user_id(), pack_id))
+
+
+@blp.route(f"{PACK}/categories", methods=["POST"])
+@errors(404, 409)
+@blp.arguments(schemas.CategorySchema)
+@blp.response(201, schemas.CategoryOutSchema)
+def create_category(data, pack_id):
+    """Add a (possibly empty) category to the pack; 409 if the pack has one of that name."""
+    category = categories.create_category(current_user_id(), pack_id, data)
+    return json_response(category, 201, {"Location": url_for(
+        "gear.list_categories", pack_id=pack_id, _anchor=f"category-{category['id']}")})
+
+
+@blp.route(CATEGORY, methods=["PATCH"])
+@errors(404, 409)
+@blp.arguments(schemas.CategoryPatchSchema)
+@blp.response(200, schemas.CategoryOutSchema)
+def update_category(data, pack_id, category_id):
+    """Rename (in this pack only), recolour or move a category."""
+    return json_response(categories.update_category(current_user_id(), pack_id, category_id,
+                                                    data))
+
+
+@blp.route(CATEGORY, methods=["DELETE"])
+@errors(404)
+@blp.response(204)
+def delete_category(pack_id, category_id):
+    """Delete a category with its entries (the items stay in the inventory)."""
+    categories.delete_category(current_user_id(), pack_id, category_id)
+
+
+@blp.route(f"{PACK}/checklist/reset", methods=["POST"])
+@errors(404)
+@blp.arguments(schemas.UnitQuerySchema, location="query")
+@blp.response(200, schemas.PackOutSchema)
+def reset_checklist(args, pack_id):
+    """Untick every entry of the packing checklist."""
+    return json_response(entries.reset_checklist(current_user(), pack_id, args.get("unit")))
 
 
 # -- sharing and Lighterpack CSV -------------------------------------------------------------

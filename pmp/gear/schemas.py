@@ -8,7 +8,14 @@ from decimal import Decimal
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from pmp.core.schemas import BaseSchema, CurrencyCode, ExactDecimal, PageArgs, Timestamp
+from pmp.core.schemas import (
+    DB_INT_MAX,
+    BaseSchema,
+    CurrencyCode,
+    ExactDecimal,
+    PageArgs,
+    Timestamp,
+)
 from pmp.gear.lighterpack import MAX_PRICE, MAX_QUANTITY, is_web_url
 from pmp.gear.models import NAME_MAX, TEXT_MAX, URL_MAX
 from pmp.gear.totals import number
@@ -68,11 +75,25 @@ def Name(**kw):  # noqa: N802 - a field factory reads like a field class
 
 
 def Quantity(**kw):  # noqa: N802
+    """How many of an item; 0 is allowed, as in Lighterpack (the entry stays, weighing 0)."""
     return DecimalNumber(
         allow_nan=False,
-        validate=[validate.Range(min=0, max=MAX_QUANTITY, min_inclusive=False), max_places(3)],
+        validate=[validate.Range(min=0, max=MAX_QUANTITY), max_places(3)],
         **kw,
     )
+
+
+class Color(fields.String):
+    """A #rrggbb colour, loaded in lower case."""
+
+    def __init__(self, **kw):
+        super().__init__(validate=[
+            validate.Length(equal=7, error="Use a colour like #4e79a7."),
+            validate.Regexp(r"^#[0-9a-fA-F]{6}$", error="Use a colour like #4e79a7."),
+        ], **kw)  # fmt: skip
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).lower()
 
 
 class ItemSchema(BaseSchema):
@@ -89,6 +110,8 @@ class ItemSchema(BaseSchema):
     )  # fmt: skip
     currency = CurrencyCode()
     url = fields.String(validate=[validate.Length(max=URL_MAX), web_url])
+    image_url = fields.String(validate=[validate.Length(max=URL_MAX), web_url],
+                              metadata={"description": "http(s) URL of a picture, or empty"})
 
 
 class ItemPatchSchema(ItemSchema):
@@ -134,7 +157,16 @@ class EntryChangeSchema(BaseSchema):
         allow_nan=False, allow_none=True,
         validate=[validate.Range(min=0, max=MAX_QUANTITY), max_places(3)],
     )  # fmt: skip
-    position = fields.Integer(strict=True, validate=validate.Range(min=0, max=1_000_000))
+    position = fields.Integer(strict=True, validate=validate.Range(min=0, max=1_000_000),
+                              metadata={"description": "place in the whole pack (0-based); "
+                                                       "the entry stays in its category"})
+    category_id = fields.Integer(strict=True, validate=validate.Range(min=1, max=DB_INT_MAX),
+                                 metadata={"description": "move to this category of the pack"})
+    index = fields.Integer(strict=True, validate=validate.Range(min=0, max=1_000_000),
+                           metadata={"description": "place within the category (0-based; "
+                                                    "its end when beyond it)"})
+    star = fields.Integer(strict=True, validate=validate.Range(min=0, max=3))
+    checked = fields.Boolean(metadata={"description": "ticked on the packing checklist"})
 
     @validates_schema
     def _consistent(self, data, **kwargs):
@@ -150,11 +182,29 @@ class EntryCreateSchema(EntryChangeSchema):
 
     item_id = fields.Integer(strict=True, validate=validate.Range(min=1, max=2**31 - 1))
     item = fields.Nested(ItemSchema)
+    category = Text(NAME_MAX, metadata={
+        "description": "the pack's category by name, made when missing (default: the item's)"})
 
     @validates_schema
     def _one_item(self, data, **kwargs):
         if ("item_id" in data) == ("item" in data):
             raise ValidationError("Give either item_id or item.", "item_id")
+        if "category" in data and "category_id" in data:
+            raise ValidationError("Give either category_id or category.", "category")
+
+
+class CategorySchema(BaseSchema):
+    """A category of a pack as created (POST) or changed (PATCH, partial)."""
+
+    name = Name(required=True)
+    color = Color(allow_none=True, metadata={"description": "#rrggbb; null or absent: the "
+                                                            "next colour of the palette"})
+    position = fields.Integer(strict=True, validate=validate.Range(min=0, max=100_000),
+                              metadata={"description": "place among the pack's categories"})
+
+
+class CategoryPatchSchema(CategorySchema):
+    name = Name()
 
 
 class ImportQuerySchema(BaseSchema):
@@ -175,6 +225,7 @@ class ItemOutSchema(BaseSchema):
     price = fields.Float(allow_none=True)
     currency = fields.String()
     url = fields.String()
+    image_url = fields.String()
     pack_count = fields.Integer()
     created_at = Timestamp()
     updated_at = Timestamp()
@@ -189,6 +240,18 @@ class EntryOutSchema(BaseSchema):
     consumable = fields.Boolean()
     worn_quantity = fields.Float(allow_none=True)
     position = fields.Integer()
+    category_id = fields.Integer()
+    category = fields.String()
+    star = fields.Integer()
+    checked = fields.Boolean(metadata={"description": "absent on a shared pack"})
+
+
+class CategoryOutSchema(BaseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    position = fields.Integer()
+    color = fields.String()
+    entry_count = fields.Integer()
 
 
 class PackSummaryOutSchema(BaseSchema):
@@ -199,11 +262,13 @@ class PackSummaryOutSchema(BaseSchema):
     entry_count = fields.Integer()
     totals = fields.Dict(metadata={"description": "unit, total, worn, consumable, base, pack, "
                                                   "item_count, price, grams"})
+    checked_count = fields.Integer(metadata={"description": "entries ticked as packed"})
     created_at = Timestamp()
     updated_at = Timestamp()
 
 
 class PackOutSchema(PackSummaryOutSchema):
+    categories = fields.List(fields.Nested(CategoryOutSchema))
     entries = fields.List(fields.Nested(EntryOutSchema))
 
 

@@ -25,7 +25,7 @@ class TotalsEntry(NamedTuple):
     worn: bool = False
     consumable: bool = False
     worn_quantity: Decimal | None = None
-    category: str = ""
+    category: object = ""  # the category's key: its name, or its id in a pack
     price: Decimal | None = None
     currency: str = "EUR"
 
@@ -79,10 +79,24 @@ def number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def pack_totals(entries: Iterable[TotalsEntry | tuple], unit: str, categories: bool = True) -> dict:
-    """Totals of a pack in `unit`, with per-category totals in first-appearance order."""
+class CategoryInfo(NamedTuple):
+    """A pack's category as the totals show it: `key` is what entries name it by."""
+
+    key: object
+    name: str
+    color: str | None = None
+
+
+def pack_totals(entries: Iterable[TotalsEntry | tuple], unit: str, categories: bool = True,
+                order: Iterable[CategoryInfo] | None = None) -> dict:
+    """Totals of a pack in `unit`, with per-category totals.
+
+    With `order` (the pack's categories), categories come in that order, empty ones included,
+    and entries name theirs by key; without it, by name in first-appearance order.
+    """
     pack = _Sums()
-    by_category: dict[str, _Sums] = {}
+    known = list(order or ())
+    by_category: dict[object, _Sums] = {info.key: _Sums() for info in known}
     for raw in entries:
         entry = raw if isinstance(raw, TotalsEntry) else TotalsEntry(*raw)
         # each entry's figures once, then added to the pack and to its category
@@ -106,11 +120,19 @@ def pack_totals(entries: Iterable[TotalsEntry | tuple], unit: str, categories: b
             sums.add(*figures)
     doc = pack.document(unit)
     if categories:
+        info = {c.key: c for c in known}
         doc["categories"] = [
-            {"category": name, **_without_unit(sums.document(unit))}
-            for name, sums in by_category.items()
+            _category_doc(info.get(key) or CategoryInfo(key, key), sums.document(unit))
+            for key, sums in by_category.items()
         ]
     return doc
+
+
+def _category_doc(info: CategoryInfo, sums: dict) -> dict:
+    doc = {"category": info.name}
+    if info.color is not None:
+        doc["color"] = info.color
+    return {**doc, **_without_unit(sums)}
 
 
 def _without_unit(doc: dict) -> dict:

@@ -6,7 +6,7 @@ values, so the detail view stays fast. `pmp.gear.schemas` documents these shapes
 
 from __future__ import annotations
 
-from collections import namedtuple
+from collections import Counter, namedtuple
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -14,7 +14,7 @@ from functools import lru_cache
 from sqlalchemy import Row, String, type_coerce
 
 from pmp.gear.models import Item, Pack
-from pmp.gear.totals import TotalsEntry, number, pack_totals
+from pmp.gear.totals import CategoryInfo, TotalsEntry, number, pack_totals
 from pmp.gear.units import weight_in_unit
 
 
@@ -67,6 +67,7 @@ def item_view(item: Item | Row, pack_count: int | None) -> dict:
         "price": None if item.price is None else float(item.price),
         "currency": item.currency,
         "url": item.url,
+        "image_url": item.image_url,
         "pack_count": pack_count,
         "created_at": timestamp(item.created_at),
         "updated_at": timestamp(item.updated_at),
@@ -78,7 +79,7 @@ def item_view(item: Item | Row, pack_count: int | None) -> dict:
 
 def entry_view(row: Row, public: bool = False) -> dict:
     """An entry from a row of `pmp.gear.packs.entry_rows` (entry and item columns)."""
-    return {
+    doc = {
         "id": row.entry_id,
         "item_id": row.item_id,
         "item": item_view(row, None if public else row.pack_count),
@@ -87,25 +88,43 @@ def entry_view(row: Row, public: bool = False) -> dict:
         "consumable": row.consumable,
         "worn_quantity": None if row.worn_quantity is None else number(row.worn_quantity),
         "position": row.position,
+        "category_id": row.category_id,
+        "category": row.category_name,
+        "star": row.star,
+        "checked": row.checked,
     }
+    if public:
+        del doc["checked"]
+    return doc
 
 
 def totals_entry(row: Row) -> TotalsEntry:
     return TotalsEntry(row.weight_mg, row.quantity, row.worn, row.consumable,
-                       row.worn_quantity, row.category, row.price, row.currency)
+                       row.worn_quantity, row.category_id, row.price, row.currency)
 
 
-def pack_summary(pack: Pack, entries: Iterable[TotalsEntry], unit: str) -> dict:
-    """A pack in lists: totals without categories."""
+def pack_summary(pack: Pack, entries: Iterable[TotalsEntry], unit: str, checked: int = 0
+                 ) -> dict:
+    """A pack in lists: totals without categories, and how much of it is ticked."""
     entries = list(entries)
-    return _pack_head(pack, len(entries), pack_totals(entries, unit, categories=False))
+    doc = _pack_head(pack, len(entries), pack_totals(entries, unit, categories=False))
+    doc["checked_count"] = checked
+    return doc
 
 
-def pack_detail(pack: Pack, rows: list[Row], unit: str, public: bool = False) -> dict:
-    """The full pack: entries (ordered by the caller) with their items, totals by category."""
+def pack_detail(pack: Pack, categories: list[Row], rows: list[Row], unit: str,
+                public: bool = False) -> dict:
+    """The full pack: its categories in order, entries in display order with their items,
+    totals per category (empty categories included) and the packing checklist's progress."""
     rows = plain_rows(rows)
-    doc = _pack_head(pack, len(rows), pack_totals(map(totals_entry, rows), unit))
+    order = [CategoryInfo(c.id, c.name, c.color) for c in categories]
+    doc = _pack_head(pack, len(rows), pack_totals(map(totals_entry, rows), unit, order=order))
+    counts = Counter(row.category_id for row in rows)
+    doc["categories"] = [{"id": c.id, "name": c.name, "position": c.position,
+                          "color": c.color, "entry_count": counts[c.id]} for c in categories]
     doc["entries"] = [entry_view(row, public) for row in rows]
+    if not public:
+        doc["checked_count"] = sum(1 for row in rows if row.checked)
     return doc
 
 

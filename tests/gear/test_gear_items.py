@@ -17,7 +17,7 @@ def test_create_item_and_read_it_back(alice):
     assert item["pack_count"] == 0
     assert item["created_at"].endswith("Z")
     assert set(item) == {"id", "name", "category", "description", "weight", "weight_unit",
-                         "weight_grams", "price", "currency", "url", "pack_count",
+                         "weight_grams", "price", "currency", "url", "image_url", "pack_count",
                          "created_at", "updated_at"}  # fmt: skip
     assert alice.get(f"/api/items/{item['id']}").get_json() == item
 
