@@ -83,6 +83,7 @@ def register_blueprints(app: Flask) -> None:
     from pmp.core import system
     from pmp.core.extensions import api
     from pmp.gear.routes import blp as gear_blp
+    from pmp.web.routes import blp as web_blp
     from pmp.workouts.routes import blp as workouts_blp
 
     app.register_blueprint(system.docs_blp)
@@ -91,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
     api.register_blueprint(account_blp, url_prefix="/api")
     api.register_blueprint(gear_blp, url_prefix="/api")
     api.register_blueprint(workouts_blp, url_prefix="/api")
+    app.register_blueprint(web_blp)  # last: its catch-all serves the app for other paths
 
 
 def register_hooks(app: Flask) -> None:

@@ -52,7 +52,8 @@ MATRIX = {
     "workouts.delete_set": ("set_id",),
 }
 # Routes whose id is not owned by a user (public share codes, static files).
-NOT_OWNED = {"gear.shared_pack", "gear.shared_export_csv", "api_docs_files.docs_static", "static"}
+NOT_OWNED = {"gear.shared_pack", "gear.shared_export_csv", "api_docs_files.docs_static", "static",
+             "web.asset", "web.app_shell"}
 
 
 def id_routes(app):

@@ -56,7 +56,10 @@ def folder_name(package: str, version: str) -> str:
 def install(lock_dir: Path, into: Path) -> None:
     for name in ("package.json", "package-lock.json"):
         shutil.copy(lock_dir / name, into / name)
-    subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=into,
+    npm = shutil.which("npm")
+    if npm is None:
+        raise SystemExit("npm is needed to refresh the vendored libraries (Node.js 18+)")
+    subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=into,  # noqa: S603
                    check=True)
 
 

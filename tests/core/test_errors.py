@@ -37,7 +37,7 @@ def test_non_object_body_is_422(client):
 
 def test_unknown_route_is_404(client):
     assert_envelope(client.get("/api/does-not-exist"), 404, "not_found")
-    assert_envelope(client.get("/not-even-api"), 404, "not_found")
+    assert_envelope(client.get("/api/not-even-a-route/x"), 404, "not_found")
 
 
 def test_wrong_method_is_405_with_allow(client):

@@ -1,0 +1,48 @@
+// Numbers as a person reads them: weights in a unit with at most 2 decimals, prices, dates.
+
+export const UNITS = ["g", "kg", "oz", "lb"];
+const GRAMS_PER = { g: 1, kg: 1000, oz: 28.349523125, lb: 453.59237 };
+
+export function fromGrams(grams, unit) {
+  return grams / GRAMS_PER[unit];
+}
+
+// 1234.5 -> "1,234.5" (at most `places` decimals, trailing zeros dropped).
+export function number(value, places = 2) {
+  if (value === null || value === undefined || Number.isNaN(value)) return "";
+  return new Intl.NumberFormat(undefined, { maximumFractionDigits: places }).format(value);
+}
+
+export function weight(grams, unit) {
+  return number(fromGrams(grams, unit), unit === "g" ? 0 : 2);
+}
+
+export function money(amount, currency) {
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(amount);
+  } catch {
+    return `${number(amount)} ${currency}`;
+  }
+}
+
+export function prices(byCurrency) {
+  return Object.entries(byCurrency || {}).map(([c, v]) => money(v, c)).join(" + ");
+}
+
+export function dateTime(iso) {
+  if (!iso) return "";
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function date(iso) {
+  if (!iso) return "";
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
+}
+
+// A decimal typed by a person ("1,5" in some locales) as a number, or null when it is none.
+export function parseNumber(text) {
+  const cleaned = String(text).trim().replace(",", ".");
+  if (cleaned === "") return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
+}

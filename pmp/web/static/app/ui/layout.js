@@ -1,0 +1,43 @@
+// The frame of every signed-in screen: a skip link, the header with the navigation, the
+// session notices, the screen itself in <main>, and the toasts.
+import { html, useLocation } from "../vendor.js";
+import { sessionNotice, signOut, user } from "../session.js";
+import { Toasts } from "./toast.js";
+
+export const NAV = [
+  ["/packs", "Packs"],
+  ["/gear", "Gear"],
+  ["/account", "Account"],
+];
+
+function NavLink({ href, children }) {
+  const { path } = useLocation();
+  const current = path === href || path.startsWith(`${href}/`);
+  return html`<a href=${href} aria-current=${current ? "page" : undefined}>${children}</a>`;
+}
+
+export function Frame({ children, wide = false }) {
+  const { route } = useLocation();
+  const name = user.value?.display_name || user.value?.username || "";
+  return html`
+    <a class="skip-link" href="#main">Skip to content</a>
+    <header class="app-header">
+      <a class="brand" href="/packs" aria-label="pmp, home">pmp</a>
+      <nav aria-label="Main">
+        ${NAV.map(([href, text]) => html`<${NavLink} href=${href}>${text}<//>`)}
+      </nav>
+      <div class="who">
+        <span class="muted" title="Signed in">${name}</span>
+        <button type="button" class="quiet"
+          onClick=${async () => { await signOut(); route("/login"); }}>Sign out</button>
+      </div>
+    </header>
+    ${sessionNotice.value && html`<p class="notice" role="alert">${sessionNotice.value}</p>`}
+    <main id="main" class=${wide ? "wide" : ""} tabindex="-1">${children}</main>
+    <${Toasts} />`;
+}
+
+// Screens call this to name themselves in the tab title.
+export function useTitle(title) {
+  document.title = title ? `${title} · pmp` : "pmp";
+}
