@@ -79,9 +79,14 @@ def test_default_storage_holds_the_limits_across_four_workers(tmp_path, database
         server.wait_healthy()
         base = server.base
         name = f"carol{uuid.uuid4().hex[:8]}"
+        assert post(base, "/api/auth/register", {"username": name, "email": f"{name}@example.com",
+                                                 "password": PASSWORD}, fresh_ip()) == 201
 
         one_ip = fresh_ip()
         per_ip = at_once([login(base, f"nobody{n}", one_ip) for n in range(LOGIN + EXTRA)])
+        spellings = [name, f"{name}@example.com", name.upper(), f" {name.upper()}@EXAMPLE.com "]
+        per_account = at_once([login(base, spellings[n % 4], fresh_ip())
+                               for n in range(LOGIN + EXTRA)])
         register_ip = fresh_ip()
         registered = at_once([
             lambda n=n: post(base, "/api/auth/register",
@@ -94,6 +99,7 @@ def test_default_storage_holds_the_limits_across_four_workers(tmp_path, database
             for _ in range(REFRESH + EXTRA)])
         assert server.terminate() == 0
     assert_exactly(per_ip, LOGIN, 401)
+    assert_exactly(per_account, LOGIN, 401)
     assert_exactly(registered, REGISTER, 201)
     assert_exactly(refreshed, REFRESH, 401)
 
@@ -117,10 +123,18 @@ def test_redis_holds_the_limits_across_two_instances_with_two_workers_each(tmp_p
             # One after the other: two entrypoints migrating a new database at once would race
             # (the scaled compose file runs migrations once, before the instances start).
             servers[-1].wait_healthy()
+        name = f"dave{uuid.uuid4().hex[:8]}"
+        assert post(servers[0].base, "/api/auth/register",
+                    {"username": name, "email": f"{name}@example.com", "password": PASSWORD},
+                    fresh_ip()) == 201
         # A fresh client address and login name: counters no other run has touched.
         ip, nobody = fresh_ip(), f"nobody-{uuid.uuid4().hex}"
         per_ip = at_once([login(servers[n % 2].base, f"{nobody}{n}", ip)
                           for n in range(limit + EXTRA)])
+        spellings = [name, f"{name}@example.com"]
+        per_account = at_once([login(servers[n % 2].base, spellings[n // 2 % 2], fresh_ip())
+                               for n in range(limit + EXTRA)])
         for server in servers:
             assert server.terminate() == 0
     assert_exactly(per_ip, limit, 401)
+    assert_exactly(per_account, limit, 401)
