@@ -1,8 +1,10 @@
 """Which bucket a request counts in, for the rate limits declared next to the routes.
 
 Password checks count per account, in one bucket whichever way the account is named: a login
-names it by username or email in any case and spacing, so switching between `carol`, `CAROL`
-and `carol@example.com` buys no extra attempts.
+names it by username or email in any case and spacing, the password-confirming routes of
+/api/me by their access token. A stolen access token therefore guesses the password no faster
+than a login form does (LOGIN_RATE_LIMIT), and switching between `carol`, `CAROL` and
+`carol@example.com` buys no extra attempts.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 from flask import current_app, request
 from sqlalchemy import or_, select
 
+from pmp.auth.guard import current_user, current_user_id
 from pmp.auth.models import User
 from pmp.core.database import write_intent
 from pmp.core.extensions import db, limiter
@@ -71,6 +74,18 @@ def login_account_key() -> str:
     return "login:" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def current_account_key() -> str:
+    return f"account:{current_user_id()}"
+
+
+def keeps_email() -> bool:
+    """PATCH /api/me checks the password only when the email changes (as MePatchSchema reads
+    the email: stripped, lower case)."""
+    body = request.get_json(silent=True)
+    email = body.get("email") if isinstance(body, dict) else None
+    return not isinstance(email, str) or email.strip().lower() == current_user().email
+
+
 def password_checks(key_func, **options):
     """The per-account LOGIN_RATE_LIMIT, shared by every route that checks a password.
 
@@ -79,3 +94,9 @@ def password_checks(key_func, **options):
     """
     return limiter.shared_limit(lambda: current_app.config["LOGIN_RATE_LIMIT"],
                                 scope=PASSWORD_SCOPE, key_func=key_func, **options)
+
+
+def password_confirmation(**options):
+    """For the /api/me routes: keyed by the authenticated user; the default limit still
+    applies beside it."""
+    return password_checks(current_account_key, override_defaults=False, **options)

@@ -1,5 +1,5 @@
-"""Which bucket a login attempt counts in: one per account, whichever name is typed, and one
-per client IP."""
+"""Which bucket an attempt counts in: one per account for every password check, one per IP for
+login; the password-confirming /api/me routes count per user, in the account's bucket."""
 
 import itertools
 
@@ -95,3 +95,65 @@ def test_the_account_key_reads_the_name_as_the_login_schema_does(app, make_user)
     assert "nobody" not in key({"login": "nobody"})  # typed names are not stored as typed
     assert key({"login": 42}) == key([]) == "login:-"
     assert key({"login": "lone \ud800 surrogate"}).startswith("login:")
+
+
+def change_password(client, user, current="wrong password!"):
+    return client.put("/api/me/password", headers=user.headers,
+                      json={"current_password": current, "new_password": "another good passphrase"})
+
+
+def delete_account(client, user, password="wrong password!"):
+    return client.delete("/api/me", headers=user.headers, json={"password": password})
+
+
+def change_email(client, user, email, password="wrong password!"):
+    return client.patch("/api/me", headers=user.headers,
+                        json={"email": email, "current_password": password})
+
+
+def test_password_change_is_limited_per_user(client, make_user, login_limit):
+    carol = make_user("carol")
+    attempts = [change_password(client, carol) for _ in range(LIMIT + 1)]
+    assert codes(attempts) == [422] * LIMIT + [429]
+    assert_rate_limited(attempts[-1])
+    # The user's other password checks share the bucket; other users do not.
+    assert delete_account(client, carol).status_code == 429
+    assert change_email(client, carol, "new@example.com").status_code == 429
+    dave = make_user("dave")
+    assert change_password(client, dave).status_code == 422
+
+
+def test_account_deletion_is_limited_per_user(client, make_user, login_limit):
+    carol = make_user("carol")
+    assert codes([delete_account(client, carol) for _ in range(LIMIT + 1)]) \
+        == [422] * LIMIT + [429]
+    assert delete_account(client, carol, PASSWORD).status_code == 429
+
+
+def test_email_change_is_limited_and_other_profile_changes_are_not(client, make_user,
+                                                                   login_limit):
+    carol = make_user("carol")
+    for _ in range(LIMIT + 2):
+        response = client.patch("/api/me", headers=carol.headers,
+                                json={"display_name": "Carol", "email": " CAROL@example.com"})
+        assert response.status_code == 200  # the same email: no password to check
+        assert response.headers["X-RateLimit-Limit"] == "100000"  # the default limit applies
+    attempts = [change_email(client, carol, f"carol{n}@example.com") for n in range(LIMIT + 1)]
+    assert codes(attempts) == [422] * LIMIT + [429]
+
+
+def test_successful_password_checks_count(client, make_user, login_limit):
+    carol = make_user("carol")
+    attempts = [change_email(client, carol, f"carol{n}@example.com", PASSWORD)
+                for n in range(LIMIT + 1)]
+    assert codes(attempts) == [200] * LIMIT + [429]
+
+
+def test_logins_and_password_confirmations_share_the_account_bucket(app, client, make_user,
+                                                                    login_limit):
+    carol = make_user("carol")
+    assert codes([login(app, login="CAROL"), login(app, email="carol@example.com")]) \
+        == [401, 401]
+    assert change_password(client, carol).status_code == 422
+    assert change_password(client, carol).status_code == 429
+    assert login(app, login="carol", password=PASSWORD).status_code == 429
