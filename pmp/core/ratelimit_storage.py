@@ -12,9 +12,10 @@ every worker, thread and recycled worker of the instance counts in the same rows
   writers (or their write gate), and losing it only forgets counts that expire within minutes.
 - The write lock is held only inside SQLite, for one statement (tens of microseconds). A writer
   that finds it taken retries after 50 µs, doubling up to 1 ms: SQLite's own busy handler
-  sleeps 1, 2, 5 … 100 ms between tries, which under load gave hits a tail of over 100 ms. (A
-  lock of our own around the statement was measured too: its holder must get the GIL back
-  before it can release it, and the other workers queue behind that.)
+  sleeps 1, 2, 5 … 100 ms between tries, which under contention doubled the p99 of a hit and
+  gave a worst hit of about a second. A lock of our own around the statement was measured too:
+  its holder must get the GIL back before it can release it, and the other workers queue
+  behind that. Figures in docs/PERFORMANCE.md ("Rate limits").
 - Connections are per process and per thread, opened on first use: one inherited through
   fork() (gunicorn builds the app in its master) is never used or closed by the child.
 - Expired rows are deleted once a minute per process; a row that has expired but not yet been
