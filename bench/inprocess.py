@@ -1,8 +1,9 @@
 """Per-request cost of the read rows inside one process (Flask test client, no HTTP server).
 
-`.venv/bin/python bench/inprocess.py [--repeat 5] [--number 50]` prints the best-of-repeat
-milliseconds per request for each row. Steadier than the load test on a busy machine, which is
-why docs/PERFORMANCE.md gives the before/after of each optimisation with it.
+`.venv/bin/python bench/inprocess.py [--repeat 5] [--number 50] [--rate-limits STORAGE]` prints
+the best-of-repeat milliseconds per request for each row. Steadier than the load test on a busy
+machine, which is why docs/PERFORMANCE.md gives the before/after of each optimisation with it.
+Rate limits are off as in bench/run.py unless `--rate-limits` names a storage to measure.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--number", type=int, default=50)
+    parser.add_argument("--rate-limits", metavar="STORAGE",
+                        help="keep the rate limiter on with this storage (see bench/run.py)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="pmp-bench-"))
     from bench.run import prepare, server_env
 
-    seeded, _ = prepare(server_env(workdir))
+    seeded, _ = prepare(server_env(workdir, args.rate_limits))
     logging.disable(logging.INFO)
     from pmp import create_app
 

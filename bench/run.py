@@ -43,6 +43,10 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--tool", choices=("auto", "wrk", "python"), default="auto")
     parser.add_argument("--only", help="comma-separated row names to run (default: all)")
+    parser.add_argument("--rate-limits", metavar="STORAGE",
+                        help="keep the rate limiter on, counting in STORAGE ('default': the "
+                             "instance's SQLite file; 'memory://', 'redis://…'), with limits "
+                             "high enough that nothing is refused: measures its cost")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="pmp-bench-"))
     try:
@@ -56,7 +60,7 @@ def main() -> None:
     print(f"\nresults: {out.relative_to(ROOT)}")
 
 
-def server_env(workdir: Path) -> dict[str, str]:
+def server_env(workdir: Path, rate_limits: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
         "PMP_INSTANCE_PATH": str(workdir),
@@ -65,6 +69,13 @@ def server_env(workdir: Path) -> dict[str, str]:
         "RATELIMIT_ENABLED": "false",
         "ACCESS_TOKEN_MINUTES": "120",
     })  # fmt: skip
+    if rate_limits:
+        high = "100000000 per minute"
+        env.update(RATELIMIT_ENABLED="true", DEFAULT_RATE_LIMIT=high, LOGIN_RATE_LIMIT=high,
+                   REGISTER_RATE_LIMIT=high, REFRESH_RATE_LIMIT_REQUESTS="100000")
+        env.pop("RATELIMIT_STORAGE_URI", None), env.pop("REDIS_URL", None)
+        if rate_limits != "default":
+            env["RATELIMIT_STORAGE_URI"] = rate_limits
     return env
 
 
@@ -232,7 +243,7 @@ def stop(proc: subprocess.Popen) -> int:
 
 
 def benchmark(workdir: Path, args) -> dict:
-    env = server_env(workdir)
+    env = server_env(workdir, args.rate_limits)
     seeded, seed_seconds = prepare(env)
     loadavg = [round(x, 2) for x in os.getloadavg()]
     print(f"seeded in {seed_seconds:.2f} s; starting the server", flush=True)
@@ -254,7 +265,7 @@ def benchmark(workdir: Path, args) -> dict:
         "connections": args.connections, "seed_seconds": round(seed_seconds, 2),
         "startup_seconds": round(startup, 3), "rows": results, "csv_import": csv_import,
         "rss_kib": memory, "server_exit_code": exit_code, "loadavg_before": loadavg,
-        "worker_restarts": restarts,
+        "worker_restarts": restarts, "rate_limits": args.rate_limits or "off",
     }  # fmt: skip
 
 
@@ -277,6 +288,7 @@ def print_report(report: dict) -> None:
     print(f"\nmachine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']}")
     print(f"server: gunicorn {report['server']}; {report['connections']} connections, "
           f"{report['duration_s']} s per row, load: {report['rows'][0]['tool']}; "
+          f"rate limits: {report.get('rate_limits', 'off')}; "
           f"load average before: {report['loadavg_before']}")
     print("'/ ping': throughput over that of a ping run just before the row ('ping')\n")
     print(f"| {'row':<44} | {'req/s':>8} | {'p50 ms':>7} | {'p99 ms':>7} | {'errors':>6} "

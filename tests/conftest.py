@@ -2,7 +2,8 @@
 
 By default the database is a temporary SQLite file. With `PMP_TEST_DATABASE_URL` (a PostgreSQL
 server URL) a database of its own is created for the session and dropped afterwards; with
-`PMP_TEST_REDIS_URL` the rate limiter uses Redis.
+`PMP_TEST_REDIS_URL` the rate limiter uses Redis, otherwise its SQLite file in the temporary
+instance folder.
 """
 
 from __future__ import annotations

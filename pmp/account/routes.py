@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pmp.account import export, profile, schemas
 from pmp.auth.guard import api_blueprint, current_claims, current_user
+from pmp.auth.ratelimits import keeps_email, password_confirmation
 from pmp.auth.schemas import UserSchema
 from pmp.core.models import utcnow
 
@@ -19,6 +20,7 @@ def get_me():
 
 
 @blp.route("/me", methods=["PATCH"])
+@password_confirmation(exempt_when=keeps_email)
 @blp.arguments(schemas.MePatchSchema)
 @blp.response(200, UserSchema)
 def patch_me(data):
@@ -27,6 +29,7 @@ def patch_me(data):
 
 
 @blp.route("/me/password", methods=["PUT"])
+@password_confirmation()
 @blp.arguments(schemas.PasswordChangeSchema)
 @blp.response(204)
 def change_password(data):
@@ -35,6 +38,7 @@ def change_password(data):
 
 
 @blp.route("/me", methods=["DELETE"])
+@password_confirmation()
 @blp.arguments(schemas.DeleteAccountSchema)
 @blp.response(204)
 def delete_me(data):

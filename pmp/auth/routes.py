@@ -8,19 +8,11 @@ from flask_jwt_extended.exceptions import CSRFError, NoAuthorizationError, Wrong
 
 from pmp.auth import schemas, service
 from pmp.auth.guard import api_blueprint, current_claims, current_user, public
+from pmp.auth.ratelimits import login_account_key, password_checks
 from pmp.core.errors import ApiError
 from pmp.core.extensions import limiter
 
 blp = api_blueprint("auth", __name__, description="Registration, login, tokens and sessions")
-
-
-def _login_name() -> str:
-    body = request.get_json(silent=True)
-    if isinstance(body, dict):
-        for key in ("login", "username", "email"):
-            if isinstance(body.get(key), str):
-                return "login:" + body[key].strip().lower()[:254]
-    return "login:-"
 
 
 def _config_limit(key: str):
@@ -97,7 +89,7 @@ def register(data):
 @blp.route("/auth/login", methods=["POST"])
 @public
 @limiter.limit(_config_limit("LOGIN_RATE_LIMIT"))
-@limiter.limit(_config_limit("LOGIN_RATE_LIMIT"), key_func=_login_name)
+@password_checks(login_account_key)
 @blp.arguments(schemas.LoginSchema)
 @blp.response(200, schemas.TokenPairSchema)
 def login(data):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 SECRET_FILE_NAME = "jwt_secret"
+RATELIMIT_FILE_NAME = "ratelimits.sqlite3"
 MIN_SECRET_BYTES = 32
 
 
@@ -192,7 +193,10 @@ def flask_config(settings: dict[str, Any], instance_path: Path, debug: bool) -> 
         database_url = "postgresql+psycopg://" + database_url[len("postgres://") :]
     elif database_url.startswith("postgresql://"):
         database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
-    storage = settings["RATELIMIT_STORAGE_URI"] or settings["REDIS_URL"] or "memory://"
+    # Without Redis, every worker of this instance counts in one SQLite file of its own
+    # (pmp.core.ratelimit_storage); `memory://` would count per worker.
+    storage = (settings["RATELIMIT_STORAGE_URI"] or settings["REDIS_URL"]
+               or f"sqlite:///{instance_path / RATELIMIT_FILE_NAME}")
     samesite = settings["COOKIE_SAMESITE"]
     if samesite == "None" and not settings["COOKIE_SECURE"]:
         raise ConfigError("COOKIE_SAMESITE=None requires COOKIE_SECURE=true (browsers insist)")
@@ -203,6 +207,7 @@ def flask_config(settings: dict[str, Any], instance_path: Path, debug: bool) -> 
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "RATELIMIT_STORAGE_URI": storage,
+        "RATELIMIT_STRATEGY": "fixed-window",
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOG_FORMAT": settings["LOG_FORMAT"] or ("text" if debug else "json"),
         "JSON_SORT_KEYS": False,

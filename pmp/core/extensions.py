@@ -8,6 +8,7 @@ from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
+from pmp.core import ratelimit_storage  # noqa: F401 - registers the sqlite:// limits storage
 from pmp.core.netinfo import client_ip
 from pmp.core.schemas import ErrorSchema
 
