@@ -1,5 +1,5 @@
-"""Lighterpack CSV, pure (no Flask, no database): a list's rows and categories, and writing a
-pack.
+"""Lighterpack CSV, pure (no Flask, no database): the shapes of a parsed upload, decoding its
+bytes, and writing a pack.
 
 Format: `Item Name,Category,desc,qty,weight,unit,url,price,worn,consumable` (RFC 4180).
 Optional trailing columns carry what that format cannot: `worn_qty` (an explicit worn
@@ -30,6 +30,7 @@ MAX_WEIGHT_MG = 1_000_000_000  # one tonne
 MAX_QUANTITY = Decimal(1_000_000)
 MAX_PRICE = Decimal(1_000_000_000)
 MAX_REPORTED_LINES = 100
+MAX_REPORTED_WARNINGS = 1000
 MAX_STAR = 3
 
 HEADER = ["Item Name", "Category", "desc", "qty", "weight", "unit", "url", "price", "worn",
@@ -37,6 +38,8 @@ HEADER = ["Item Name", "Category", "desc", "qty", "weight", "unit", "url", "pric
 
 WORN_QTY, CURRENCY, STAR, CATEGORY_COLOR = "worn_qty", "currency", "star", "category_color"
 
+# A NUL byte: no text file has one (and pmp never exports one), every binary format does.
+_BINARY = re.compile("\x00")
 # Cells a spreadsheet would run as a formula (OWASP CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPED = re.compile(r"'+[=+\-@\t\r]")
@@ -75,6 +78,27 @@ class CsvCategory:
     color: str | None = None
 
 
+@dataclass(frozen=True)
+class CsvWarning:
+    """Something the import did to a line that the file did not say in so many words."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ParsedCsv:
+    """An accepted upload: rows (duplicates merged), what was repaired, and the categories.
+
+    `categories` has every category name in first-appearance order (`""` too when rows have no
+    category), empty categories included.
+    """
+
+    rows: list[CsvRow]
+    warnings: list[CsvWarning]
+    categories: list[CsvCategory]
+
+
 class CsvTooLarge(ValueError):
     """The upload is over MAX_BYTES."""
 
@@ -87,7 +111,24 @@ class CsvInvalid(ValueError):
         self.errors = errors
 
 
-# -- writing ---------------------------------------------------------------------------------
+# -- reading and writing ---------------------------------------------------------------------
+
+
+def decode(data: bytes | str) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (with or without BOM), else Windows-1252 as spreadsheets save it."""
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff"), "utf-8"
+    if len(data) > MAX_BYTES:
+        raise CsvTooLarge(f"The CSV file is larger than {MAX_BYTES} bytes.")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _BINARY.search(text):
+            break
+        return text, encoding
+    raise CsvInvalid({"line 1": ["The file is not a CSV text file (UTF-8 or Windows-1252)."]})
 
 
 def neutralize(text: str) -> str:

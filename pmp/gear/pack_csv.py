@@ -50,14 +50,16 @@ def csv_filename(name: str) -> str:
 def import_pack(user: User, data: bytes, name: str | None) -> dict:
     """A new pack from a Lighterpack CSV; items are reused when identical, else created.
 
-    All or nothing: any bad row rejects the whole file (422, every bad line listed).
+    All or nothing: any bad row rejects the whole file (422, every bad line listed); what was
+    repaired is listed in `warnings`.
     """
     try:
-        rows = parse_csv(data, default_unit=user.weight_unit, currency=user.currency)
+        parsed = parse_csv(data, default_unit=user.weight_unit, currency=user.currency)
     except CsvTooLarge as exc:
         raise PayloadTooLarge(str(exc)) from None
     except CsvInvalid as exc:
         raise ValidationFailed("The CSV file has errors.", exc.errors) from None
+    rows = parsed.rows
     pack = Pack(user_id=user.id, name=name or DEFAULT_IMPORT_NAME, description="")
     db.session.add(pack)
     db.session.flush()
@@ -70,7 +72,8 @@ def import_pack(user: User, data: bytes, name: str | None) -> dict:
             for index, row in enumerate(rows)
         ])  # fmt: skip
     db.session.commit()
-    return pack_detail(pack, entry_rows(pack.id), user.weight_unit)
+    warnings = [{"line": w.line, "message": w.message} for w in parsed.warnings]
+    return {**pack_detail(pack, entry_rows(pack.id), user.weight_unit), "warnings": warnings}
 
 
 def _item_ids(user: User, rows: list[CsvRow]) -> dict[tuple, int]:
@@ -80,7 +83,8 @@ def _item_ids(user: User, rows: list[CsvRow]) -> dict[tuple, int]:
     """
     names = list({row.name for row in rows})
     ids = _existing_ids(user.id, names)
-    missing = [row for row in rows if row.item_key() not in ids]
+    # One new item per key: an item can be two entries (once consumable, once not).
+    missing = list({row.item_key(): row for row in rows if row.item_key() not in ids}.values())
     if missing:
         # A Core executemany on the table: the ORM's bulk path costs ~0.3 ms a row here.
         now = utcnow()

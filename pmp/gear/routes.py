@@ -226,7 +226,7 @@ IMPORT_BODY = {
 @errors(413, 415)
 @blp.doc(requestBody=IMPORT_BODY)
 @blp.arguments(schemas.ImportQuerySchema, location="query")
-@blp.response(201, schemas.PackOutSchema)
+@blp.response(201, schemas.ImportedPackOutSchema)
 def import_pack(args):
     """A new pack from a Lighterpack CSV (multipart `file` or a text/csv body); all or nothing."""
     name = args.get("name") or _form_name()
