@@ -12,7 +12,7 @@ from pmp.core.extensions import db
 from pmp.core.models import utcnow
 from pmp.gear.lighterpack import CsvInvalid, CsvRow, CsvTooLarge, write_csv
 from pmp.gear.lighterpack_parse import parse_csv
-from pmp.gear.models import Item, Pack, PackEntry
+from pmp.gear.models import NAME_MAX, Item, Pack, PackEntry
 from pmp.gear.packs import entry_rows, owned_pack, shared_pack
 from pmp.gear.views import pack_detail
 
@@ -47,11 +47,21 @@ def csv_filename(name: str) -> str:
     return f"{stem or 'pack'}.csv"
 
 
-def import_pack(user: User, data: bytes, name: str | None) -> dict:
+def pack_name_from_file(filename: str | None) -> str:
+    """`Summer_Trip.csv` -> `Summer Trip`: the upload's name without folders or extension,
+    underscores as spaces; "Imported pack" when nothing is left (or no name was sent)."""
+    base = re.split(r"[/\\]", filename or "")[-1]
+    stem = re.sub(r"\.[A-Za-z]{1,4}\Z", "", base)
+    # Control characters and lone surrogates (undecodable bytes) cannot be stored.
+    name = " ".join(re.sub(r"[_\x00-\x1f\x7f\ud800-\udfff]", " ", stem).split())
+    return name[:NAME_MAX].strip() or DEFAULT_IMPORT_NAME
+
+
+def import_pack(user: User, data: bytes, name: str | None, filename: str | None = None) -> dict:
     """A new pack from a Lighterpack CSV; items are reused when identical, else created.
 
-    All or nothing: any bad row rejects the whole file (422, every bad line listed); what was
-    repaired is listed in `warnings`.
+    Named `name`, else after the uploaded file. All or nothing: any bad row rejects the whole
+    file (422, every bad line listed); what was repaired is listed in `warnings`.
     """
     try:
         parsed = parse_csv(data, default_unit=user.weight_unit, currency=user.currency)
@@ -60,7 +70,7 @@ def import_pack(user: User, data: bytes, name: str | None) -> dict:
     except CsvInvalid as exc:
         raise ValidationFailed("The CSV file has errors.", exc.errors) from None
     rows = parsed.rows
-    pack = Pack(user_id=user.id, name=name or DEFAULT_IMPORT_NAME, description="")
+    pack = Pack(user_id=user.id, name=name or pack_name_from_file(filename), description="")
     db.session.add(pack)
     db.session.flush()
     item_ids = _item_ids(user, rows)
