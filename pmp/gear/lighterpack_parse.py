@@ -97,12 +97,14 @@ class _Layout:
         return bool(_AMOUNTS.intersection(self.columns))
 
     def values(self, cells: list[str], line: int, warnings: list[CsvWarning]) -> dict[str, str]:
-        values = {}
+        """The row's cells by column name, warning about an ignored column's first value."""
+        columns = self.columns
+        values = {name: cell for name, cell in zip(columns, cells, strict=False) if name}
+        if len(values) == len(cells):
+            return values  # the common row: no cell outside the known columns
         for index, cell in enumerate(cells):
-            name = self.columns[index] if index < len(self.columns) else None
-            if name:
-                values[name] = cell
-            elif cell.strip() and index not in self.warned:
+            if (index >= len(columns) or columns[index] is None) and cell.strip() \
+                    and index not in self.warned:
                 self.warned.add(index)
                 why = "is not one of Lighterpack's" if self.headerless else "has no header"
                 warnings.append(CsvWarning(line, f"Column {index + 1} {why}: its values are "
@@ -155,7 +157,8 @@ class _Reader:
             else:
                 self.category(name, values.get("category_color", ""), line)
             return True
-        skipped = _skipped(values, filled, self.layout)
+        total = _looks_like_total(values)
+        skipped = _skipped(values, filled, self.layout, total)
         if skipped:
             self.warnings.append(CsvWarning(line, skipped))
             return True
@@ -164,7 +167,7 @@ class _Reader:
             return False
         self.item_rows += 1
         row, problems, notes = read_row(values, line, self.default_unit, self.currency)
-        if _looks_like_total(values):
+        if total:
             notes.insert(0, "Named like a total but has a qty: imported as an item; delete it "
                             "if it is a total.")  # fmt: skip
         self.warnings.extend(CsvWarning(line, note) for note in notes)
@@ -246,14 +249,15 @@ def _is_lighterpack_row(cells: list[str]) -> bool:
     return is_number(cells[3]) and is_number(cells[4])
 
 
-def _skipped(values: dict[str, str], filled: set[str], layout: _Layout) -> str | None:
+def _skipped(values: dict[str, str], filled: set[str], layout: _Layout,
+             total: bool) -> str | None:
     """Why a row that is not an item is skipped, or None for an item row."""
     name = restore(values.get("name", "")).strip()
     if not filled:
         return "Only ignored columns have values: row skipped."
     if filled == {"category_color"}:
         return "A category_color without a category: row skipped."
-    if _looks_like_total(values) and "quantity" not in filled:
+    if total and "quantity" not in filled:
         return f"Total row {quoted(name)} skipped (pmp computes totals itself)."
     if filled == {"name"} and layout.has_amounts:
         return (f"Section heading {quoted(name)} skipped (a row with only a name, no qty, "
