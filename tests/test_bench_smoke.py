@@ -34,4 +34,4 @@ def test_seed_small_account_and_use_it(app, client):
 
 def test_lighterpack_csv_parses_with_the_requested_rows():
     text = lighterpack_csv(50)
-    assert len(parse_csv(text.encode())) == 50
+    assert len(parse_csv(text.encode()).rows) == 50

@@ -100,13 +100,16 @@ def ensure_categories(pack_id: int, names: Iterable[str], colors: dict[str, str]
     return ids
 
 
-def insert_entries(pack_id: int, rows: list[dict], colors: dict[str, str] | None = None
-                   ) -> None:
+def insert_entries(pack_id: int, rows: list[dict],
+                   categories: list[tuple[str, str | None]] | None = None) -> None:
     """Fill a new pack with entries given in list order, each naming its category by name
-    (`"category"`): the categories are made in first-appearance order and the entries are
-    numbered in display order (grouped by category). One executemany."""
-    ids = ensure_categories(pack_id, [row["category"] for row in rows], colors, new_pack=True)
-    rank = {name: index for index, name in enumerate(dict.fromkeys(r["category"] for r in rows))}
+    (`"category"`). The categories are made in the order of `categories` (with their colours;
+    empty ones too), then those the rows name in first-appearance order; the entries are
+    numbered in display order (grouped by category). Two executemany statements."""
+    named = [name for name, _ in categories or ()] + [row["category"] for row in rows]
+    colors = {name: color for name, color in categories or () if color}
+    ids = ensure_categories(pack_id, named, colors, new_pack=True)
+    rank = {name: index for index, name in enumerate(dict.fromkeys(named))}
     ordered = sorted(rows, key=lambda row: rank[row["category"]])
     if ordered:
         db.session.execute(insert(PackEntry), [

@@ -10,11 +10,11 @@ from pmp.auth.models import User
 from pmp.core.errors import PayloadTooLarge, ValidationFailed
 from pmp.core.extensions import db
 from pmp.core.models import utcnow
-from pmp.gear.categories import insert_entries
-from pmp.gear.lighterpack import CsvInvalid, CsvRow, CsvTooLarge, write_csv
+from pmp.gear.categories import insert_entries, next_color
+from pmp.gear.lighterpack import CsvCategory, CsvInvalid, CsvRow, CsvTooLarge, write_csv
 from pmp.gear.lighterpack_parse import parse_csv
-from pmp.gear.models import Item, Pack
-from pmp.gear.packs import detail, entry_rows, owned_pack, shared_pack
+from pmp.gear.models import NAME_MAX, Item, Pack
+from pmp.gear.packs import category_rows, detail, entry_rows, owned_pack, shared_pack
 
 DEFAULT_IMPORT_NAME = "Imported pack"
 # What makes two items the same (see CsvRow.item_key), with the id.
@@ -25,20 +25,34 @@ KEY_COLUMNS = (Item.id, Item.name, Item.category, Item.description, Item.weight_
 def csv_rows(pack: Pack) -> list[CsvRow]:
     return [
         CsvRow(r.name, r.category_name, r.description, r.quantity, r.weight_mg, r.weight_unit,
-               r.url, r.price, r.currency, r.worn, r.consumable, r.worn_quantity)
+               r.url, r.price, r.currency, r.worn, r.consumable, r.worn_quantity, star=r.star)
         for r in entry_rows(pack.id)
     ]  # fmt: skip
 
 
+def csv_categories(pack: Pack) -> list[CsvCategory]:
+    """The pack's categories in order; a colour only where an import would not pick it again
+    by itself (the palette in order), so an ordinary pack keeps Lighterpack's columns."""
+    used, categories = [], []
+    for row in category_rows(pack.id):
+        automatic = next_color(used)
+        categories.append(CsvCategory(row.name, None if row.color == automatic else row.color))
+        used.append(row.color)
+    return categories
+
+
+def write_pack(pack: Pack, currency: str) -> tuple[str, str]:
+    return csv_filename(pack.name), write_csv(csv_rows(pack), currency, csv_categories(pack))
+
+
 def export_csv(user: User, pack_id: int) -> tuple[str, str]:
     """(file name, CSV text) of an own pack."""
-    pack = owned_pack(user.id, pack_id)
-    return csv_filename(pack.name), write_csv(csv_rows(pack), user.currency)
+    return write_pack(owned_pack(user.id, pack_id), user.currency)
 
 
 def export_shared_csv(code: str) -> tuple[str, str]:
     pack, owner = shared_pack(code)
-    return csv_filename(pack.name), write_csv(csv_rows(pack), owner.currency)
+    return write_pack(pack, owner.currency)
 
 
 def csv_filename(name: str) -> str:
@@ -47,29 +61,42 @@ def csv_filename(name: str) -> str:
     return f"{stem or 'pack'}.csv"
 
 
-def import_pack(user: User, data: bytes, name: str | None) -> dict:
+def pack_name_from_file(filename: str | None) -> str:
+    """`Summer_Trip.csv` -> `Summer Trip`: the upload's name without folders or extension,
+    underscores as spaces; "Imported pack" when nothing is left (or no name was sent)."""
+    base = re.split(r"[/\\]", filename or "")[-1]
+    stem = re.sub(r"\.[A-Za-z]{1,4}\Z", "", base)
+    # Control characters and lone surrogates (undecodable bytes) cannot be stored.
+    name = " ".join(re.sub(r"[_\x00-\x1f\x7f\ud800-\udfff]", " ", stem).split())
+    return name[:NAME_MAX].strip() or DEFAULT_IMPORT_NAME
+
+
+def import_pack(user: User, data: bytes, name: str | None, filename: str | None = None) -> dict:
     """A new pack from a Lighterpack CSV; items are reused when identical, else created.
 
-    All or nothing: any bad row rejects the whole file (422, every bad line listed).
+    Named `name`, else after the uploaded file. All or nothing: any bad row rejects the whole
+    file (422, every bad line listed); what was repaired is listed in `warnings`.
     """
     try:
-        rows = parse_csv(data, default_unit=user.weight_unit, currency=user.currency)
+        parsed = parse_csv(data, default_unit=user.weight_unit, currency=user.currency)
     except CsvTooLarge as exc:
         raise PayloadTooLarge(str(exc)) from None
     except CsvInvalid as exc:
         raise ValidationFailed("The CSV file has errors.", exc.errors) from None
-    pack = Pack(user_id=user.id, name=name or DEFAULT_IMPORT_NAME, description="")
+    rows = parsed.rows
+    pack = Pack(user_id=user.id, name=name or pack_name_from_file(filename), description="")
     db.session.add(pack)
     db.session.flush()
     item_ids = _item_ids(user, rows)
     insert_entries(pack.id, [
         {"item_id": item_ids[row.item_key()], "category": row.category,
          "quantity": row.quantity, "worn": row.worn, "consumable": row.consumable,
-         "worn_quantity": row.worn_quantity}
+         "worn_quantity": row.worn_quantity, "star": row.star}
         for row in rows
-    ])  # fmt: skip
+    ], [(c.name, c.color) for c in parsed.categories])  # fmt: skip
     db.session.commit()
-    return detail(pack, user.weight_unit)
+    warnings = [{"line": w.line, "message": w.message} for w in parsed.warnings]
+    return {**detail(pack, user.weight_unit), "warnings": warnings}
 
 
 def _item_ids(user: User, rows: list[CsvRow]) -> dict[tuple, int]:
@@ -79,7 +106,8 @@ def _item_ids(user: User, rows: list[CsvRow]) -> dict[tuple, int]:
     """
     names = list({row.name for row in rows})
     ids = _existing_ids(user.id, names)
-    missing = [row for row in rows if row.item_key() not in ids]
+    # One new item per key: an item can be two entries (once consumable, once not).
+    missing = list({row.item_key(): row for row in rows if row.item_key() not in ids}.values())
     if missing:
         # A Core executemany on the table: the ORM's bulk path costs ~0.3 ms a row here.
         now = utcnow()

@@ -266,7 +266,9 @@ IMPORT_BODY = {
         "multipart/form-data": {"schema": {
             "type": "object", "required": ["file"],
             "properties": {"file": {"type": "string", "format": "binary"},
-                           "name": {"type": "string", "maxLength": 200}},
+                           "name": {"type": "string", "maxLength": 200,
+                                    "description": "name of the new pack (default: the file's "
+                                                   "name, e.g. Summer_Trip.csv: Summer Trip)"}},
         }},
     },
 }  # fmt: skip
@@ -276,11 +278,12 @@ IMPORT_BODY = {
 @errors(413, 415)
 @blp.doc(requestBody=IMPORT_BODY)
 @blp.arguments(schemas.ImportQuerySchema, location="query")
-@blp.response(201, schemas.PackOutSchema)
+@blp.response(201, schemas.ImportedPackOutSchema)
 def import_pack(args):
     """A new pack from a Lighterpack CSV (multipart `file` or a text/csv body); all or nothing."""
     name = args.get("name") or _form_name()
-    pack = pack_csv.import_pack(current_user(), _uploaded_csv(), name)
+    data, filename = _uploaded_csv()
+    pack = pack_csv.import_pack(current_user(), data, name, filename)
     return created(pack, "gear.get_pack", pack_id=pack["id"])
 
 
@@ -294,14 +297,15 @@ def _form_name() -> str | None:
         raise ValidationFailed("The request did not validate.", exc.messages) from None
 
 
-def _uploaded_csv() -> bytes:
-    """The CSV bytes, read no further than the limit."""
+def _uploaded_csv() -> tuple[bytes, str | None]:
+    """The CSV bytes, read no further than the limit, and the uploaded file's name if any."""
+    filename = None
     if request.mimetype == "multipart/form-data":
         upload = request.files.get("file")
         if upload is None:
             raise ApiError("Send the CSV as the multipart field 'file'.", 422,
                            "validation_error", {"file": ["Missing data for required field."]})
-        data = upload.stream.read(MAX_BYTES + 1)
+        data, filename = upload.stream.read(MAX_BYTES + 1), upload.filename
     elif request.mimetype in ("text/csv", "text/plain", "application/csv"):
         data = request.stream.read(MAX_BYTES + 1)
     else:
@@ -309,7 +313,7 @@ def _uploaded_csv() -> bytes:
                        "unsupported_media_type")
     if len(data) > MAX_BYTES:
         raise PayloadTooLarge(f"The CSV file is larger than {MAX_BYTES} bytes.")
-    return data
+    return data, filename
 
 
 @blp.route("/shared/<share_code>", methods=["GET"])

@@ -272,6 +272,18 @@ class PackOutSchema(PackSummaryOutSchema):
     entries = fields.List(fields.Nested(EntryOutSchema))
 
 
+class CsvWarningOutSchema(BaseSchema):
+    line = fields.Integer(metadata={"description": "physical line of the file (header: 1)"})
+    message = fields.String(metadata={"description": "what the import did with that line"})
+
+
+class ImportedPackOutSchema(PackOutSchema):
+    """A pack made from a Lighterpack CSV, with what the import repaired or skipped."""
+
+    warnings = fields.List(fields.Nested(CsvWarningOutSchema),
+                           metadata={"description": "sorted by line; empty when none"})
+
+
 class ShareOutSchema(BaseSchema):
     share_code = fields.String()
     share_url = fields.String()

@@ -22,11 +22,15 @@ MG_PER_UNIT: dict[str, Decimal] = {
 # Lighterpack's CSV spells units out in full.
 CSV_UNIT_NAMES = {"g": "gram", "kg": "kilogram", "oz": "ounce", "lb": "pound"}
 
+# Lighterpack's own importer reads g, gram(s), kg(s), kilogram(s), oz, ounce(s), lb(s),
+# pound(s); spreadsheets add plurals, British spellings and abbreviations with a dot.
+# "gr" stays out: it is grams in Europe but grains in the US.
 _SPELLINGS = {
-    "g": "g", "gram": "g", "grams": "g",
-    "kg": "kg", "kilogram": "kg", "kilograms": "kg",
-    "oz": "oz", "ounce": "oz", "ounces": "oz",
-    "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
+    "g": "g", "g.": "g", "gram": "g", "grams": "g", "gramme": "g", "grammes": "g",
+    "kg": "kg", "kg.": "kg", "kgs": "kg", "kgs.": "kg", "kilo": "kg", "kilos": "kg",
+    "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg",
+    "oz": "oz", "oz.": "oz", "ozs": "oz", "ozs.": "oz", "ounce": "oz", "ounces": "oz",
+    "lb": "lb", "lb.": "lb", "lbs": "lb", "lbs.": "lb", "pound": "lb", "pounds": "lb",
 }  # fmt: skip
 
 # Enough decimals for every milligram to survive a round trip through the unit.

@@ -10,13 +10,13 @@ from pmp.gear.lighterpack import (
     CsvInvalid,
     CsvRow,
     CsvTooLarge,
+    CsvWarning,
     neutralize,
     restore,
     write_csv,
 )
 from pmp.gear.lighterpack_parse import parse_csv
-from pmp.gear.totals import TotalsEntry, pack_totals
-from pmp.gear.units import UNITS
+from tests.gear.csv_strategies import csv_rows, totals
 
 HEADER = "Item Name,Category,desc,qty,weight,unit,url,price,worn,consumable"
 
@@ -46,14 +46,14 @@ def test_extra_columns_only_when_needed():
     header = write_csv(rows, "EUR").split("\r\n")[0]
     assert header == HEADER + ",worn_qty,currency"
     assert write_csv(rows, "USD").split("\r\n")[0] == HEADER + ",worn_qty"
-    assert parse_csv(write_csv(rows, "EUR"), currency="EUR") == rows
+    assert parse_csv(write_csv(rows, "EUR"), currency="EUR").rows == rows
 
 
 def test_formula_cells_are_neutralised_and_restored():
     rows = [CsvRow("=HYPERLINK(\"http://evil\")", "+cat", "@SUM(A1)")]
     text = write_csv(rows, "EUR")
     assert "'=HYPERLINK" in text and "'+cat" in text and "'@SUM" in text
-    assert parse_csv(text) == rows
+    assert parse_csv(text).rows == rows
 
 
 @pytest.mark.parametrize("text", ["=1", "'=1", "''=1", "'plain", "plain", "-", "'", ""])
@@ -76,7 +76,7 @@ def test_parse_bom_lf_case_insensitive_header_and_spellings():
         "Fuel,Kitchen,,1.5,100,grams,,,,CONSUMABLE\n"
         "Bag,,,1,1,lbs,,,yes,\n"
     ).encode()
-    rows = parse_csv(data)
+    rows = parse_csv(data).rows
     assert [r.name for r in rows] == ["Tent", "Socks", "Fuel", "Bag"]
     assert rows[0].weight_mg == 1_200_000 and rows[0].unit == "kg"
     assert rows[0].price == D("199.99")
@@ -86,13 +86,13 @@ def test_parse_bom_lf_case_insensitive_header_and_spellings():
 
 
 def test_parse_columns_in_any_order_and_defaults():
-    rows = parse_csv("weight,Item Name\r\n12,Cup\r\n", default_unit="oz", currency="USD")
+    rows = parse_csv("weight,Item Name\r\n12,Cup\r\n", default_unit="oz", currency="USD").rows
     assert rows == [CsvRow("Cup", quantity=D(1), weight_mg=340194, unit="oz", currency="USD")]
 
 
 def test_parse_rfc4180_quoting_and_multiline_cells():
     data = f'{HEADER}\r\n"Tarp, big","Shel""ter","line1\r\nline2",1,10,g,,,,\r\nCup,,,1,2,g,,,,\r\n'
-    rows = parse_csv(data)
+    rows = parse_csv(data).rows
     assert rows[0].name == "Tarp, big"
     assert rows[0].category == 'Shel"ter'
     assert rows[0].description == "line1\r\nline2"
@@ -100,7 +100,8 @@ def test_parse_rfc4180_quoting_and_multiline_cells():
 
 
 def test_blank_lines_are_skipped():
-    assert len(parse_csv(f"\n{HEADER}\n\nCup,,,1,2,g,,,,\n,,,,,,,,,\n")) == 1
+    parsed = parse_csv(f"\n{HEADER}\n\nCup,,,1,2,g,,,,\n,,,,,,,,,\n")
+    assert len(parsed.rows) == 1 and parsed.warnings == []
 
 
 def test_errors_are_collected_with_line_numbers():
@@ -111,19 +112,22 @@ def test_errors_are_collected_with_line_numbers():
         "Neg,,,1,-5,g,,,,",
         "Unit,,,1,5,stone,,,,",
         "Both,,,1,5,g,,,Worn,Consumable",
-        "Qty,,,0,5,g,,abc,maybe,",
-        "Long," + "x" * 201 + ",,1,5,g,,1.234,,",
+        "Qty,,,-1,5,g,,abc,maybe,",
+        "Long," + "x" * 201 + ",,1.2345,5,g,,1.234,,",
+        "Words,,,one,five,g,,,,",
     ])  # fmt: skip
     with pytest.raises(CsvInvalid) as info:
         parse_csv(data)
     errors = info.value.errors
-    assert list(errors) == ["line 3", "line 4", "line 5", "line 6", "line 7", "line 8"]
+    assert list(errors) == ["line 3", "line 4", "line 5", "line 7", "line 8", "line 9"]
     assert errors["line 3"] == ["name: Must not be empty."]
-    assert "negative" in errors["line 4"][0]
+    assert errors["line 4"] == ["weight: Must not be negative ('-5')."]
     assert "Unknown unit" in errors["line 5"][0]
-    assert "both worn and consumable" in errors["line 6"][0]
     assert len(errors["line 7"]) == 3  # qty, price and worn all reported
-    assert len(errors["line 8"]) == 2  # category too long, price with 3 decimals
+    assert errors["line 8"] == ["category: Longer than 200 characters.",
+                                "quantity: At most 3 decimals."]  # the price is rounded
+    assert errors["line 9"] == ["quantity: Not a valid number ('one').",
+                                "weight: Not a valid number ('five')."]
 
 
 @pytest.mark.parametrize(
@@ -140,7 +144,6 @@ def test_errors_are_collected_with_line_numbers():
         f"{HEADER}\nA,,,1,2000000,g,,,,\n",
         f"{HEADER}\nA,,,1,1,g,,,Ja,\n",
         "Item Name,currency,price\nA,EURO,1\n",
-        "Item Name,url\nA,javascript:alert(1)\n",
         "Item Name,url\nA,https://x.test/\x00\n",
         "Item Name\nA\x00B\n",
         f"{HEADER},worn_qty\nA,,,1,1,g,,,Worn,,2\n",
@@ -159,7 +162,7 @@ def test_not_text_is_rejected():
 
 
 def test_cp1252_is_accepted():
-    rows = parse_csv("Item Name,weight\nCr\xe8me,1\n".encode("cp1252"))
+    rows = parse_csv("Item Name,weight\nCr\xe8me,1\n".encode("cp1252")).rows
     assert rows[0].name == "Cr\xe8me"
 
 
@@ -169,7 +172,7 @@ def test_size_and_row_limits():
     with pytest.raises(CsvTooLarge):
         parse_csv("Item Name\n" + "x" * MAX_BYTES)
     ok = "Item Name\n" + "".join(f"i{n}\n" for n in range(MAX_ROWS))
-    assert len(parse_csv(ok)) == MAX_ROWS
+    assert len(parse_csv(ok).rows) == MAX_ROWS
     with pytest.raises(CsvInvalid) as info:
         parse_csv(ok + "one too many\n")
     assert info.value.errors == {
@@ -193,62 +196,27 @@ def test_duplicate_rows_are_merged():
         "Socks,Clothing,,1,50,g,,3,,",
         "Socks,Clothing,,1,50,g,,3,Worn,",
     ])  # fmt: skip
-    rows = parse_csv(data)
-    assert [(r.name, r.quantity, r.worn, r.worn_quantity) for r in rows] == [
+    parsed = parse_csv(data)
+    assert [(r.name, r.quantity, r.worn, r.worn_quantity) for r in parsed.rows] == [
         ("Socks", D(4), True, D(1)),
         ("Tent", D(1), False, None),
     ]
+    assert parsed.warnings == [
+        CsvWarning(4, "Same item as line 2: merged into one entry (quantities added)."),
+        CsvWarning(5, "Same item as line 2: merged into one entry (quantities added)."),
+    ]
 
 
-def test_duplicates_that_differ_in_consumable_are_an_error():
-    data = f"{HEADER}\nGas,,,1,5,g,,,,Consumable\nGas,,,1,5,g,,,,\n"
-    with pytest.raises(CsvInvalid) as info:
-        parse_csv(data)
-    assert list(info.value.errors) == ["line 3"]
 
 
 # -- round trip ------------------------------------------------------------------------------
-
-text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="\x00"),
-               max_size=20)
-
-
-@st.composite
-def csv_rows(draw):
-    quantity = draw(st.decimals(min_value="0.001", max_value=1000, places=3))
-    worn, consumable = draw(st.sampled_from([(False, False), (True, False), (False, True)]))
-    worn_quantity = None
-    if worn and draw(st.booleans()):
-        worn_quantity = draw(st.decimals(min_value=0, max_value=quantity, places=3))
-    return CsvRow(
-        name=draw(text.filter(lambda s: s.strip())),
-        category=draw(st.sampled_from(["", "Shelter", "=Food", "Clo,thing"])),
-        description=draw(text),
-        quantity=quantity,
-        weight_mg=draw(st.integers(0, 10**9)),
-        unit=draw(st.sampled_from(UNITS)),
-        url=draw(st.sampled_from(["", "https://example.test/a?b=1,2"])),
-        price=draw(st.none() | st.decimals(min_value=0, max_value=10**6, places=2)),
-        currency=draw(st.sampled_from(["EUR", "USD"])),
-        worn=worn,
-        consumable=consumable,
-        worn_quantity=worn_quantity,
-    )
-
-
-def totals(rows):
-    return pack_totals(
-        [TotalsEntry(r.weight_mg, r.quantity, r.worn, r.consumable, r.worn_quantity,
-                     r.category, r.price, r.currency) for r in rows],
-        "oz",
-    )  # fmt: skip
-
 
 @settings(max_examples=200)
 @given(st.lists(csv_rows(), min_size=1, max_size=20, unique_by=lambda r: r.item_key()))
 def test_pack_to_csv_and_back_keeps_totals(rows):
     parsed = parse_csv(write_csv(rows, "EUR").encode(), currency="EUR")
-    assert totals(parsed) == totals(rows)
+    assert totals(parsed.rows) == totals(rows)
+    assert parsed.warnings == []
 
 
 @settings(max_examples=200)
@@ -258,7 +226,8 @@ def test_distinct_items_come_back_identical(rows):
     # Prices-free rows forget their currency (it only matters with a price).
     expected = [r if r.price is not None else r.__class__(**{**r.__dict__, "currency": "EUR"})
                 for r in rows]  # fmt: skip
-    assert parsed == expected
+    assert parsed.rows == expected
+    assert parsed.warnings == []
 
 
 @given(st.lists(csv_rows().filter(lambda r: not r.consumable), min_size=1, max_size=10),
@@ -266,12 +235,9 @@ def test_distinct_items_come_back_identical(rows):
 def test_merging_duplicate_rows_keeps_lighterpack_totals(rows, random):
     doubled = rows + [random.choice(rows) for _ in rows]
     random.shuffle(doubled)
-    assert totals(parse_csv(write_csv(doubled, "EUR"))) == totals(doubled)
+    assert totals(parse_csv(write_csv(doubled, "EUR")).rows) == totals(doubled)
 
 
-def test_values_in_columns_without_a_known_header_are_ignored():
-    rows = parse_csv(f"{HEADER},Notes\nA,,,1,1,g,,,,,bought 2019,surplus\n")
-    assert [(row.name, row.weight_mg) for row in rows] == [("A", 1000)]
 
 
 @pytest.mark.parametrize("data", [

@@ -22,13 +22,15 @@ from pmp.gear.units import (
         ("kg", "kg"), ("KG", "kg"), ("kilogram", "kg"), ("Kilograms", "kg"),
         ("oz", "oz"), ("OZ", "oz"), ("ounce", "oz"), ("Ounces", "oz"),
         ("lb", "lb"), ("lbs", "lb"), ("LBS", "lb"), ("pound", "lb"), ("Pounds", "lb"),
+        ("kgs", "kg"), ("KGS", "kg"), ("Kilos", "kg"), ("kilogrammes", "kg"), ("Grammes", "g"),
+        ("ozs", "oz"), ("oz.", "oz"), ("Lbs.", "lb"), ("g.", "g"),
     ],
 )  # fmt: skip
 def test_every_spelling_is_accepted(text, unit):
     assert parse_unit(text) == unit
 
 
-@pytest.mark.parametrize("text", ["", "stone", "mg", "gr", "ozs", "kgs", "1g", "g."])
+@pytest.mark.parametrize("text", ["", "stone", "mg", "gr", "grs", "1g", "g..", "o z", "st"])
 def test_unknown_units_are_rejected(text):
     with pytest.raises(UnitError):
         parse_unit(text)
