@@ -114,8 +114,23 @@ def test_production_logs_are_json_lines_with_request_id_user_and_proxied_ip(inst
     assert line["ip"] == "203.0.113.7"
     assert isinstance(line["user_id"], int)
     assert isinstance(line["duration_ms"], float)
-    # gunicorn's own lines are JSON on stderr too (after the migration's plain output).
-    gunicorn_lines = [json.loads(text) for text in server.stderr_path.read_text().splitlines()
-                      if text.startswith("{")]
+    # Every line on stderr is JSON too: the migration's (Alembic) and gunicorn's own.
+    stderr_lines = [json.loads(text) for text in server.stderr_path.read_text().splitlines()]
     assert any(g["logger"] == "gunicorn.error" and "Booting worker" in g["message"]
-               for g in gunicorn_lines)
+               for g in stderr_lines)
+    assert any(g["logger"] == "alembic.runtime.migration" and "Running upgrade" in g["message"]
+               for g in stderr_lines)
+    # The health probes of wait_healthy() left no line at the default level (INFO).
+    assert not [r for r in requests if r["path"] in ("/api/health", "/api/ping")]
+
+
+def test_migration_lines_are_json_when_log_format_is_json(instance, tmp_path):
+    env = server_env(instance, free_port())
+    result = subprocess.run(["pmp", "migrate"], env=env, capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in (result.stdout + result.stderr).splitlines()]
+    migrations = [line["message"] for line in lines
+                  if line["logger"] == "alembic.runtime.migration"]
+    assert any(message.startswith("Running upgrade  -> 0001_accounts") for message in migrations)
+    assert all(line["level"] == "info" and line["ts"].endswith("Z") for line in lines)
