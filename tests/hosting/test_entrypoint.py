@@ -1,8 +1,11 @@
 """docker/entrypoint.sh run outside Docker: migrate, refuse bad config, hand signals over."""
 
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -56,9 +59,67 @@ def test_refuses_to_start_with_bad_configuration(instance, tmp_path, setting, va
     result = subprocess.run([str(ENTRYPOINT)], env=env, capture_output=True, text=True,
                             timeout=60, check=False)
     assert result.returncode == 2, result.stdout + result.stderr
-    assert setting in result.stderr
-    assert "not starting" in result.stderr
+    # One line that names the setting, nothing else (no traceback, no second summary).
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("pmp: configuration error: ") and setting in result.stderr
     assert not (instance / "pmp.sqlite3").exists()
+
+
+NOBODY = 65534
+
+
+@pytest.fixture
+def shared_tmp():
+    """A folder another uid can reach (pytest's tmp_path is private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="pmp-entrypoint-"))
+    path.chmod(0o755)
+    yield path
+    shutil.rmtree(path)
+
+
+def as_nobody(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ENTRYPOINT), *args], env=env, user=NOBODY, group=NOBODY,
+                          extra_groups=[], capture_output=True, text=True, timeout=60,
+                          check=False)
+
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="switching to another uid needs root")
+
+
+@needs_root
+@pytest.mark.parametrize("problem", ["folder", "database", "secret"])
+def test_a_data_folder_the_user_cannot_write_exits_2_with_the_chown_hint(shared_tmp, problem):
+    """A bind mount owned by someone else: one line with the fix, not a PermissionError.
+
+    (The writable case runs in every other test here, and as uid 10001 in the container pass;
+    this machine's interpreter may not be reachable by another uid, so it is not run as one.)
+    """
+    instance = shared_tmp / "instance"
+    instance.mkdir()
+    if problem == "folder":
+        instance.chmod(0o755)  # root's, readable but not writable by the container's user
+    else:
+        shutil.chown(instance, NOBODY, NOBODY)
+        name = "pmp.sqlite3" if problem == "database" else "jwt_secret"
+        (instance / name).write_text("")  # root's, left over from a run as root
+    env = server_env(instance, free_port())
+    result = as_nobody(env)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert f"chown -R {NOBODY}:{NOBODY}" in result.stderr
+    assert "not writable by uid 65534" in result.stderr and str(instance) in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@needs_root
+def test_a_sqlite_file_elsewhere_is_checked_too(shared_tmp):
+    instance, data = shared_tmp / "instance", shared_tmp / "data"
+    instance.mkdir()
+    data.mkdir()
+    shutil.chown(instance, NOBODY, NOBODY)
+    env = server_env(instance, free_port(), DATABASE_URL=f"sqlite:///{data}/pmp.db?timeout=5")
+    result = as_nobody(env)
+    assert result.returncode == 2 and f"{data} is not writable" in result.stderr
 
 
 def test_a_failed_migration_stops_the_start(instance, tmp_path):
