@@ -1,6 +1,9 @@
 """Static checks of the container files: hadolint, compose structure, build context."""
 
 import fnmatch
+import itertools
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -49,8 +52,9 @@ def test_dockerfile_shape():
     assert ops["USER"] == "10001:10001"
     assert ops["VOLUME"] == '["/app/instance"]'
     assert ops["EXPOSE"] == "8080"
-    assert "/api/health" in ops["HEALTHCHECK"]
-    assert ops["ENTRYPOINT"] == '["/app/docker/entrypoint.sh"]'
+    assert "/app/docker/healthcheck.py" in ops["HEALTHCHECK"]
+    assert "/api/health" in (ROOT / "docker" / "healthcheck.py").read_text()
+    assert ops["ENTRYPOINT"] == '["/bin/sh", "/app/docker/entrypoint.sh"]'
     assert "PMP_INSTANCE_PATH=/app/instance" in ops["ENV"]
     builder_runs = " ".join(a for op, a in instructions[: len(instructions) - len(final)]
                             if op == "RUN")
@@ -58,6 +62,53 @@ def test_dockerfile_shape():
     secrets = ("JWT_SECRET_KEY", "PASSWORD", "SECRET")
     assert not any(s in args for op, args in instructions if op in {"ENV", "ARG"}
                    for s in secrets)
+
+
+def test_every_builder_takes_the_dockerfile():
+    """Nothing that needs BuildKit or Docker 25+: Docker 20.10's legacy builder refuses it."""
+    text = (ROOT / "Dockerfile").read_text()
+    assert not re.search(r"^#\s*(syntax|escape)=", text, re.M | re.I), "no parser directives"
+    assert "<<" not in text, "heredocs need BuildKit"
+    for op, args in dockerfile_instructions():
+        # An instruction's own flags come before its arguments (or its CMD).
+        leading = itertools.takewhile(lambda word: word.startswith("--"), args.split())
+        flags = [word[2:].split("=")[0] for word in leading]
+        if op in {"COPY", "ADD"}:
+            assert set(flags) <= {"from", "chown"}, f"{op} {args}: --chmod/--link need BuildKit"
+        elif op == "RUN":
+            assert not flags, f"RUN {args}: --mount/--network/--security need BuildKit"
+        elif op == "HEALTHCHECK":
+            assert set(flags) <= {"interval", "timeout", "start-period", "retries"}, (
+                "--start-interval needs Docker 25+; Docker 20.10 and podman 4 refuse it")
+
+
+def healthcheck_seconds() -> dict[str, float]:
+    args = dict(dockerfile_instructions())["HEALTHCHECK"]
+    units = {"ms": 0.001, "s": 1, "m": 60}
+    return {flag: float(number) * units[unit] for flag, number, unit in
+            re.findall(r"--([a-z-]+)=(\d+)(ms|s|m)\b", args)}
+
+
+def test_healthcheck_reports_healthy_within_seconds_of_the_start():
+    """The first probe runs one interval after the start; 30 s kept it "starting" that long."""
+    timing = healthcheck_seconds()
+    assert timing["interval"] <= 5
+    assert timing["timeout"] < timing["interval"]
+    assert timing["start-period"] >= 30  # a slow first start (migrations on a Pi) is forgiven
+    command = dict(dockerfile_instructions())["HEALTHCHECK"].split("CMD", 1)[1]
+    assert json.loads(command) == ["python", "-I", "-S", "/app/docker/healthcheck.py"]
+
+
+def test_the_runtime_venv_has_no_installer():
+    """pip and setuptools (23 MB, an old setuptools flagged by scanners) leave the venv."""
+    instructions = dockerfile_instructions()
+    last_from = max(i for i, (op, _) in enumerate(instructions) if op == "FROM")
+    builder_runs = [args for op, args in instructions[:last_from] if op == "RUN"]
+    install = next(i for i, args in enumerate(builder_runs) if "pip install" in args)
+    after = " ".join(builder_runs[install:])
+    assert re.search(r"pip uninstall (--yes|-y) pip setuptools", after)
+    runtime_runs = " ".join(args for op, args in instructions[last_from:] if op == "RUN")
+    assert "pip" not in runtime_runs and "apt-get" not in runtime_runs
 
 
 def ignored(path: str, patterns: list[str]) -> bool:
