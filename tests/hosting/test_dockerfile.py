@@ -154,12 +154,31 @@ def yaml():
     return pytest.importorskip("yaml")
 
 
+COMPOSE_FILES = ("docker-compose.yml", "docker-compose.scale.yml")
+
+
+@pytest.mark.parametrize("name", COMPOSE_FILES)
+def test_compose_files_work_with_every_compose(yaml, name):
+    """Compose before 2.24 refuses `env_file` with `path`/`required`, Debian's docker-compose
+    1.29 a top-level `name:`, and podman-compose 1.0 crashes on the former and ignores the
+    latter. Volume names are fixed instead, so the data keeps its volume."""
+    compose = yaml.safe_load((ROOT / name).read_text())
+    assert "name" not in compose
+    for service_name, service in compose["services"].items():
+        env_file = service.get("env_file", [])
+        env_files = [env_file] if isinstance(env_file, str) else env_file
+        assert all(isinstance(entry, str) for entry in env_files), service_name
+    for volume_name, volume in compose["volumes"].items():
+        assert volume and volume.get("name"), f"{volume_name}: give it a fixed name"
+
+
 def test_single_container_compose(yaml):
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     service = compose["services"]["pmp"]
     assert "pmp-instance:/app/instance" in service["volumes"]
-    assert "pmp-instance" in compose["volumes"]
-    assert service["env_file"] == [{"path": ".env", "required": False}]
+    # The name it had under the project name pmp, so an upgrade keeps the data.
+    assert compose["volumes"]["pmp-instance"]["name"] == "${PMP_VOLUME:-pmp_pmp-instance}"
+    assert service["env_file"] == ".env"
 
 
 def test_scaled_compose(yaml):
@@ -179,3 +198,44 @@ def test_scaled_compose(yaml):
     assert "./docker/Caddyfile:/etc/caddy/Caddyfile:ro" in caddy["volumes"]
     caddyfile = (ROOT / "docker" / "Caddyfile").read_text()
     assert "pmp-1:8080" in caddyfile and "pmp-2:8080" in caddyfile
+
+
+def interpolate(value: str, env: dict[str, str]) -> str:
+    """Compose's ${VAR}, ${VAR:-default} and ${VAR:?error} forms."""
+    def one(match):
+        name, op, arg = match.group(1), match.group(2), match.group(3)
+        if env.get(name):
+            return env[name]
+        assert op != ":?", f"compose would refuse to start: {arg}"
+        return arg or ""
+    return re.sub(r"\$\{(\w+)(?:(:-|:\?)([^}]*))?\}", one, value)
+
+
+@pytest.mark.parametrize("password", ["token_urlsafe-AZaz09._~", "p@ss/w#rd%?&:", "ünïcødé ok"])
+def test_scaled_compose_database_password_may_hold_any_character(yaml, monkeypatch, password):
+    """The password was pasted into DATABASE_URL, unencoded: '@', '/', '#' or '%' broke it.
+    Now the URL has none and libpq takes it from PGPASSWORD, as psycopg connects."""
+    from psycopg import pq
+    from psycopg.conninfo import make_conninfo
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    compose = yaml.safe_load((ROOT / "docker-compose.scale.yml").read_text())
+    env = {"POSTGRES_PASSWORD": password, "JWT_SECRET_KEY": "k" * 40}
+    pmp_env = {key: interpolate(str(value), env)
+               for key, value in compose["services"]["pmp-1"]["environment"].items()}
+    assert compose["services"]["postgres"]["environment"]["POSTGRES_PASSWORD"] == (
+        "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}")
+    url = make_url(pmp_env["DATABASE_URL"])
+    assert url.password is None and url.host == "postgres" and url.database == "pmp"
+    # What psycopg hands libpq for this URL, resolved the way libpq resolves it (PGPASSWORD).
+    monkeypatch.setenv("PGPASSWORD", pmp_env["PGPASSWORD"])
+    args, kwargs = create_engine(url).dialect.create_connect_args(url)
+    kwargs.pop("context", None)
+    conninfo = make_conninfo(*args, **{**kwargs, "host": "127.0.0.1", "port": 9})
+    attempt = pq.PGconn.connect_start(conninfo.encode())
+    try:
+        assert attempt.password.decode() == password
+        assert attempt.user == b"pmp" and attempt.db == b"pmp"
+    finally:
+        attempt.finish()
