@@ -23,3 +23,16 @@ def test_readme_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text()
     command = re.search(r'TEST_COMMAND="(.+)"', ci).group(1)
     assert command in readme
+
+
+def test_deploy_guide_says_what_each_engine_and_compose_needs():
+    """Issue 16's findings stay written down where operators look (docs/DEPLOY.md)."""
+    deploy = (ROOT / "docs" / "DEPLOY.md").read_text()
+    for fact in ("podman build --format docker",  # else podman drops the HEALTHCHECK
+                 "BUILDAH_FORMAT=docker",
+                 "Compose 2.24",  # env_file path/required, which the compose files avoid
+                 "sudo chown -R 10001:10001",  # a bind mount for the container's user
+                 "PGPASSWORD",  # the scaled database password, outside the URL
+                 "A–Z a–z 0–9 - . _ ~",  # what a password in a URL may hold unencoded
+                 "start_interval"):  # Docker 25+ only, so not in the Dockerfile
+        assert fact in deploy, fact

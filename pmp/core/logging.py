@@ -80,6 +80,12 @@ def _valid_request_id(value: str | None) -> bool:
     return bool(value) and len(value) <= 128 and all(c.isalnum() or c in "-_.:" for c in value)
 
 
+# Probed every few seconds by the container's HEALTHCHECK, a load balancer or a monitor: a
+# successful probe is logged at DEBUG only (else 17,280 lines a day at a 5 s interval); a failed
+# one keeps its INFO line.
+PROBE_PATHS = frozenset({"/api/health", "/api/ping"})
+
+
 def register_request_logging(app: Flask) -> None:
     log = logging.getLogger("pmp.request")
 
@@ -94,7 +100,9 @@ def register_request_logging(app: Flask) -> None:
         response.headers["X-Request-ID"] = g.get("request_id", "-")
         started = g.get("request_started")
         duration = (time.perf_counter() - started) * 1000 if started else 0.0
-        log.info(
+        quiet = request.path in PROBE_PATHS and response.status_code < 400
+        log.log(
+            logging.DEBUG if quiet else logging.INFO,
             "%s %s %s",
             request.method,
             request.path,

@@ -13,6 +13,12 @@ config = context.config
 # This line sets up loggers basically.
 # Keep the application's loggers: migrations also run inside the app (pmp serve, tests).
 fileConfig(config.config_file_name, disable_existing_loggers=False)
+if current_app.config.get("LOG_FORMAT") == "json":
+    # The migration lines (`pmp migrate`, the container's start) in the app's JSON shape.
+    from pmp.core.logging import JsonFormatter
+
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(JsonFormatter())
 logger = logging.getLogger('alembic.env')
 
 

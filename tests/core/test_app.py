@@ -132,10 +132,37 @@ def test_proxy_hops_are_trusted_only_when_configured(tmp_path, monkeypatch):
     logger.addHandler(handler)
     try:
         for app in (direct, proxied):
-            app.test_client().get("/api/ping", headers={"X-Forwarded-For": "6.6.6.6, 1.2.3.4"})
+            app.test_client().get("/api/me", headers={"X-Forwarded-For": "6.6.6.6, 1.2.3.4"})
     finally:
         logger.removeHandler(handler)
     assert seen == ["127.0.0.1", "1.2.3.4"]
+
+
+@pytest.mark.parametrize("path", ["/api/health", "/api/ping"])
+def test_successful_probes_are_logged_at_debug_and_failed_ones_at_info(client, monkeypatch, path):
+    """A HEALTHCHECK every few seconds must not write an info line each; a failure still does."""
+    from sqlalchemy.exc import OperationalError
+
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logger = logging.getLogger("pmp.request")
+    logger.addHandler(handler)
+    monkeypatch.setattr(logger, "level", logging.DEBUG)
+    try:
+        assert client.get(path).status_code == 200
+        assert client.get("/api/me").status_code == 401
+        if path == "/api/health":
+            monkeypatch.setattr(db.session, "execute", lambda *a, **k: (_ for _ in ()).throw(
+                OperationalError("SELECT 1", {}, Exception("down"))))
+            assert client.get(path).status_code == 503
+    finally:
+        logger.removeHandler(handler)
+    levels = [(r.path, r.status, r.levelno) for r in records]
+    expected = [(path, 200, logging.DEBUG), ("/api/me", 401, logging.INFO)]
+    if path == "/api/health":
+        expected.append((path, 503, logging.INFO))
+    assert levels == expected
 
 
 def test_json_log_line_for_a_request():

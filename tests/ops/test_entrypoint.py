@@ -1,8 +1,11 @@
 """docker/entrypoint.sh run outside Docker: migrate, refuse bad config, hand signals over."""
 
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -56,9 +59,67 @@ def test_refuses_to_start_with_bad_configuration(instance, tmp_path, setting, va
     result = subprocess.run([str(ENTRYPOINT)], env=env, capture_output=True, text=True,
                             timeout=60, check=False)
     assert result.returncode == 2, result.stdout + result.stderr
-    assert setting in result.stderr
-    assert "not starting" in result.stderr
+    # One line that names the setting, nothing else (no traceback, no second summary).
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("pmp: configuration error: ") and setting in result.stderr
     assert not (instance / "pmp.sqlite3").exists()
+
+
+NOBODY = 65534
+
+
+@pytest.fixture
+def shared_tmp():
+    """A folder another uid can reach (pytest's tmp_path is private to root)."""
+    path = Path(tempfile.mkdtemp(prefix="pmp-entrypoint-"))
+    path.chmod(0o755)
+    yield path
+    shutil.rmtree(path)
+
+
+def as_nobody(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ENTRYPOINT), *args], env=env, user=NOBODY, group=NOBODY,
+                          extra_groups=[], capture_output=True, text=True, timeout=60,
+                          check=False)
+
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="switching to another uid needs root")
+
+
+@needs_root
+@pytest.mark.parametrize("problem", ["folder", "database", "secret"])
+def test_a_data_folder_the_user_cannot_write_exits_2_with_the_chown_hint(shared_tmp, problem):
+    """A bind mount owned by someone else: one line with the fix, not a PermissionError.
+
+    (The writable case runs in every other test here, and as uid 10001 in the container pass;
+    this machine's interpreter may not be reachable by another uid, so it is not run as one.)
+    """
+    instance = shared_tmp / "instance"
+    instance.mkdir()
+    if problem == "folder":
+        instance.chmod(0o755)  # root's, readable but not writable by the container's user
+    else:
+        shutil.chown(instance, NOBODY, NOBODY)
+        name = "pmp.sqlite3" if problem == "database" else "jwt_secret"
+        (instance / name).write_text("")  # root's, left over from a run as root
+    env = server_env(instance, free_port())
+    result = as_nobody(env)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert f"chown -R {NOBODY}:{NOBODY}" in result.stderr
+    assert "not writable by uid 65534" in result.stderr and str(instance) in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@needs_root
+def test_a_sqlite_file_elsewhere_is_checked_too(shared_tmp):
+    instance, data = shared_tmp / "instance", shared_tmp / "data"
+    instance.mkdir()
+    data.mkdir()
+    shutil.chown(instance, NOBODY, NOBODY)
+    env = server_env(instance, free_port(), DATABASE_URL=f"sqlite:///{data}/pmp.db?timeout=5")
+    result = as_nobody(env)
+    assert result.returncode == 2 and f"{data} is not writable" in result.stderr
 
 
 def test_a_failed_migration_stops_the_start(instance, tmp_path):
@@ -114,8 +175,23 @@ def test_production_logs_are_json_lines_with_request_id_user_and_proxied_ip(inst
     assert line["ip"] == "203.0.113.7"
     assert isinstance(line["user_id"], int)
     assert isinstance(line["duration_ms"], float)
-    # gunicorn's own lines are JSON on stderr too (after the migration's plain output).
-    gunicorn_lines = [json.loads(text) for text in server.stderr_path.read_text().splitlines()
-                      if text.startswith("{")]
+    # Every line on stderr is JSON too: the migration's (Alembic) and gunicorn's own.
+    stderr_lines = [json.loads(text) for text in server.stderr_path.read_text().splitlines()]
     assert any(g["logger"] == "gunicorn.error" and "Booting worker" in g["message"]
-               for g in gunicorn_lines)
+               for g in stderr_lines)
+    assert any(g["logger"] == "alembic.runtime.migration" and "Running upgrade" in g["message"]
+               for g in stderr_lines)
+    # The health probes of wait_healthy() left no line at the default level (INFO).
+    assert not [r for r in requests if r["path"] in ("/api/health", "/api/ping")]
+
+
+def test_migration_lines_are_json_when_log_format_is_json(instance, tmp_path):
+    env = server_env(instance, free_port())
+    result = subprocess.run(["pmp", "migrate"], env=env, capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in (result.stdout + result.stderr).splitlines()]
+    migrations = [line["message"] for line in lines
+                  if line["logger"] == "alembic.runtime.migration"]
+    assert any(message.startswith("Running upgrade  -> 0001_accounts") for message in migrations)
+    assert all(line["level"] == "info" and line["ts"].endswith("Z") for line in lines)
