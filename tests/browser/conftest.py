@@ -32,6 +32,9 @@ try:
 except ImportError:  # pragma: no cover - the dev install has it
     sync_playwright = expect = None
 
+if os.environ.get("PMP_BROWSER_TESTS") == "own-pass":
+    pytest.skip("the browser tests run in a pass of their own (.ci/run, pass 3)",
+                allow_module_level=True)
 if sync_playwright is None:
     pytest.skip("Playwright for Python is not installed (pip install -e '.[dev]')",
                 allow_module_level=True)
