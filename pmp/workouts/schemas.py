@@ -8,6 +8,9 @@ from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 
 NAME = validate.Length(min=1, max=200)
 NOTES = validate.Length(max=10_000)
+# The highest values accepted; the automatic numbering stays within them (pmp.workouts.workout_log).
+MAX_EXERCISE_ORDER = 10_000
+MAX_SET_NUMBER = 10_000
 
 
 def bounded_int(low: int, high: int, **kwargs) -> fields.Integer:
@@ -80,7 +83,7 @@ class WorkoutPatchSchema(_Partial, WorkoutSchema):
 class SetSchema(BaseSchema):
     id = fields.Integer(dump_only=True)
     workout_exercise_id = fields.Integer(dump_only=True)
-    set_number = bounded_int(1, 10_000)
+    set_number = bounded_int(1, MAX_SET_NUMBER)
     reps = bounded_int(0, 100_000, allow_none=True)
     weight = Amount(3, 100_000, allow_none=True)
     weight_unit = fields.String(validate=validate.OneOf(WEIGHT_UNITS))
@@ -105,12 +108,12 @@ class WorkoutExerciseSchema(BaseSchema):
     workout_id = fields.Integer(dump_only=True)
     exercise_id = bounded_int(1, DB_INT_MAX, required=True)
     exercise_name = fields.String(dump_only=True)
-    exercise_order = bounded_int(0, 10_000)
+    exercise_order = bounded_int(0, MAX_EXERCISE_ORDER)
     notes = fields.String(allow_none=True, validate=NOTES)
 
 
 class WorkoutExercisePatchSchema(BaseSchema):
-    exercise_order = bounded_int(0, 10_000)
+    exercise_order = bounded_int(0, MAX_EXERCISE_ORDER)
     notes = fields.String(allow_none=True, validate=NOTES)
 
 

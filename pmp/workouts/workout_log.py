@@ -15,6 +15,7 @@ from pmp.core.pagination import paginate
 from pmp.workouts.calc import training_unit
 from pmp.workouts.exercises import get_visible_exercise
 from pmp.workouts.models import Workout, WorkoutExercise, WorkoutSet
+from pmp.workouts.schemas import MAX_EXERCISE_ORDER, MAX_SET_NUMBER
 
 DUPLICATE_SET = "This exercise already has a set with that number."
 SET_NUMBER_ATTEMPTS = 3
@@ -97,14 +98,23 @@ def add_entry(user_id: int, workout_id: int, data: dict) -> WorkoutExercise:
     workout = get_workout(user_id, workout_id)
     exercise = get_visible_exercise(user_id, data["exercise_id"])
     if "exercise_order" not in data:
-        last = db.session.scalar(
-            select(func.max(WorkoutExercise.exercise_order)).filter_by(workout_id=workout.id)
-        )
-        data = {**data, "exercise_order": (last or 0) + 1}
+        data = {**data, "exercise_order": _next_exercise_order(workout.id)}
     entry = WorkoutExercise(workout=workout, exercise=exercise, **data)
     db.session.add(entry)
     db.session.commit()
     return entry
+
+
+def _next_exercise_order(workout_id: int) -> int:
+    """After the workout's last entry, never past the highest order accepted.
+
+    At the cap the new entry shares the last order; entries are listed by (order, id), so it
+    still comes last, and the value stays one that PATCH and the import accept.
+    """
+    last = db.session.scalar(
+        select(func.max(WorkoutExercise.exercise_order)).filter_by(workout_id=workout_id)
+    )
+    return min((last or 0) + 1, MAX_EXERCISE_ORDER)
 
 
 def update_entry(user_id: int, entry_id: int, data: dict) -> WorkoutExercise:
@@ -155,9 +165,15 @@ def add_set(user: User, entry_id: int, data: dict) -> WorkoutSet:
 
 
 def _next_set_number(entry_id: int) -> int:
+    """After the entry's last set; set numbers are unique, so past the cap there is none."""
     last = db.session.scalar(
         select(func.max(WorkoutSet.set_number)).where(WorkoutSet.workout_exercise_id == entry_id)
     )
+    if (last or 0) >= MAX_SET_NUMBER:
+        raise ValidationFailed(
+            f"The last set is number {MAX_SET_NUMBER}, the highest allowed.",
+            {"set_number": [f"No number is left after {MAX_SET_NUMBER}; give a free one."]},
+        )
     return (last or 0) + 1
 
 

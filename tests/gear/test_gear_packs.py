@@ -252,3 +252,16 @@ def test_pack_list_query_count_does_not_grow(alice, count_queries):
         listed = alice.get("/api/packs").get_json()
     assert len(listed) == 9
     assert many.count == few.count <= 3
+
+
+def test_positions_written_stay_within_what_the_api_accepts(alice):
+    """Positions are dense (0..n-1): even after the highest position accepted was asked for,
+    the next automatic one is one the API takes back."""
+    pack = alice.pack()
+    a, b = (alice.item(name=n) for n in "ab")
+    first = alice.entry(pack["id"], a["id"], position=1_000_000)
+    second = alice.entry(pack["id"], b["id"])
+    assert (first["position"], second["position"]) == (0, 1)
+    again = alice.patch(f"/api/packs/{pack['id']}/entries/{second['id']}",
+                        {"position": second["position"]})
+    assert again.status_code == 200
