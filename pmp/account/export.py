@@ -6,9 +6,12 @@ envelope and owns the transaction, so an import is all or nothing across domains
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from typing import Any
+
+from marshmallow import ValidationError, fields, validate
 
 from pmp.auth.models import User
+from pmp.core.errors import BadRequest, ValidationFailed
 from pmp.core.extensions import db
 from pmp.core.models import utcnow
 from pmp.core.schemas import BaseSchema, Timestamp
@@ -50,8 +53,14 @@ def export_account(user: User) -> dict:
     return document
 
 
-def import_account(user: User, document: dict) -> dict[str, int]:
-    """Add every record of a (DocumentSchema-loaded) export to the account, all or nothing."""
+def import_account(user: User, document: Any) -> dict[str, int]:
+    """Add every record of an export document (parsed JSON) to the account, all or nothing."""
+    try:
+        document = DocumentSchema().load(document)
+    except ValidationError as exc:
+        raise ValidationFailed("The body is not a pmp export document.", exc.messages) from None
+    except RecursionError:  # a value nested deep enough for the parser, not for the checks
+        raise BadRequest("The JSON is nested too deeply.") from None
     counts: dict[str, int] = {}
     try:
         counts.update(gear.import_data(user.id, {k: document[k] for k in ("items", "packs")}))

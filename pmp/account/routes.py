@@ -3,7 +3,7 @@ account exported and imported as one document."""
 
 from __future__ import annotations
 
-from pmp.account import export, profile, schemas
+from pmp.account import export, profile, schemas, upload
 from pmp.auth.guard import api_blueprint, current_claims, current_user
 from pmp.auth.ratelimits import keeps_email, password_confirmation
 from pmp.auth.schemas import UserSchema
@@ -57,9 +57,29 @@ def export_account():
         "Content-Disposition": f'attachment; filename="{filename}"'}
 
 
+IMPORT_DESCRIPTION = (
+    "The body may be gzip-compressed (`Content-Encoding: gzip`). It has its own size limit, "
+    "`IMPORT_MAX_BYTES` (64 MiB by default, where other routes have `MAX_CONTENT_LENGTH`, "
+    "4 MiB), for the body as sent and once inflated (413 beyond it)."
+)
+
+
 @blp.route("/me/import", methods=["POST"])
-@blp.arguments(export.DocumentSchema)
+@blp.doc(description=IMPORT_DESCRIPTION, requestBody={
+    "required": True,
+    "description": "The JSON document of `GET /api/me/export`, as it is or gzip-compressed.",
+    "content": {"application/json": {"schema": export.DocumentSchema}},
+}, parameters=[{
+    "in": "header", "name": "Content-Encoding", "required": False,
+    "description": "`gzip` for a compressed document; no other coding is accepted (415).",
+    "schema": {"type": "string", "enum": ["gzip", "identity"]},
+}])  # fmt: skip
+@blp.alt_response(400, response="BAD_REQUEST")
+@blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
+@blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
+@blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
 @blp.response(200, schemas.ImportCountsSchema)
-def import_account(document):
+def import_account():
     """Add the records of an export document to this account (all or nothing)."""
+    document = upload.read_document()
     return {"imported": export.import_account(current_user(), document)}

@@ -55,6 +55,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("COOKIE_DOMAIN", None, "domain"),
     Setting("TRUSTED_PROXIES", 0, int, 0, 10),
     Setting("MAX_CONTENT_LENGTH", 4 * 1024 * 1024, int, 1024, 1024**3),
+    # POST /api/me/import only: the body as sent and, gzip-compressed, as inflated.
+    Setting("IMPORT_MAX_BYTES", 64 * 1024 * 1024, int, 1024, 1024**3),
     Setting("LOG_FORMAT", None, "choice", choices=("json", "text")),
     Setting("LOG_LEVEL", "INFO", "choice", choices=("DEBUG", "INFO", "WARNING", "ERROR")),
     Setting("ARGON2_TIME_COST", 3, int, 1, 20),
