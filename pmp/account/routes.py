@@ -3,7 +3,7 @@ account exported and imported as one document."""
 
 from __future__ import annotations
 
-from pmp.account import export, profile, schemas, upload
+from pmp.account import caps, export, profile, schemas, upload
 from pmp.auth.guard import api_blueprint, current_claims, current_user
 from pmp.auth.ratelimits import keeps_email, password_confirmation
 from pmp.auth.schemas import UserSchema
@@ -60,7 +60,10 @@ def export_account():
 IMPORT_DESCRIPTION = (
     "The body may be gzip-compressed (`Content-Encoding: gzip`). It has its own size limit, "
     "`IMPORT_MAX_BYTES` (64 MiB by default, where other routes have `MAX_CONTENT_LENGTH`, "
-    "4 MiB), for the body as sent and once inflated (413 beyond it)."
+    "4 MiB), for the body as sent and once inflated (413 beyond it). One import holds at most "
+    f"{caps.describe()}: a document over a cap is refused with 422 naming it in `fields`. "
+    "The whole document is checked before anything is written; a bad record is a 422 with "
+    "its path in `fields` (`workouts.3.exercises.0.sets.2.reps`)."
 )
 
 

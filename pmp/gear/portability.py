@@ -2,68 +2,25 @@
 
 Weights travel as exact milligrams (with the typed value and unit beside them), prices and
 quantities as decimal strings, so an export imported again gives identical totals. Entries
-refer to items by the `id` the item has in the same document.
+refer to items by the `id` the item has in the same document. The import checks the whole
+document first (pmp.gear.document), then writes it with a bulk INSERT per table.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from marshmallow import ValidationError, fields, validate
-
 from pmp.auth.models import User
-from pmp.core.errors import ValidationFailed
+from pmp.core.bulk import insert_ids, insert_rows
 from pmp.core.extensions import db
-from pmp.core.schemas import BaseSchema, Timestamp
-from pmp.gear.categories import insert_entries
-from pmp.gear.items import weight_mg
-from pmp.gear.lighterpack import MAX_QUANTITY, MAX_WEIGHT_MG
-from pmp.gear.models import TEXT_MAX, Item, Pack, PackEntry
-from pmp.gear.schemas import (
-    DecimalNumber,
-    EntryChangeSchema,
-    ItemSchema,
-    Name,
-    Text,
-    max_places,
-)
+from pmp.core.models import utcnow
+from pmp.gear.categories import next_color
+from pmp.gear.document import load_document
+from pmp.gear.models import Item, Pack, PackCategory, PackEntry
 from pmp.gear.units import weight_in_unit
 from pmp.gear.views import timestamp
 
-MAX_ITEMS = 20_000
-MAX_PACKS = 2_000
-MAX_ENTRIES = 5_000
-
-
-class ItemImportSchema(ItemSchema):
-    id = fields.Integer(required=True, strict=True)
-    weight_mg = fields.Integer(strict=True, validate=validate.Range(min=0, max=MAX_WEIGHT_MG))
-    created_at = Timestamp()
-    updated_at = Timestamp()
-
-
-class EntryImportSchema(EntryChangeSchema):
-    item_id = fields.Integer(required=True, strict=True)
-    quantity = DecimalNumber(
-        allow_nan=False, load_default=1,
-        validate=[validate.Range(min=0, max=MAX_QUANTITY, min_inclusive=False), max_places(3)],
-    )  # fmt: skip
-
-
-class PackImportSchema(BaseSchema):
-    name = Name(required=True)
-    description = Text(TEXT_MAX)
-    created_at = Timestamp()
-    updated_at = Timestamp()
-    entries = fields.List(fields.Nested(EntryImportSchema), load_default=list,
-                          validate=validate.Length(max=MAX_ENTRIES))
-
-
-class GearImportSchema(BaseSchema):
-    items = fields.List(fields.Nested(ItemImportSchema), load_default=list,
-                        validate=validate.Length(max=MAX_ITEMS))
-    packs = fields.List(fields.Nested(PackImportSchema), load_default=list,
-                        validate=validate.Length(max=MAX_PACKS))
+TIMESTAMPS = ("created_at", "updated_at")
 
 
 def export_data(user_id: int) -> dict:
@@ -112,61 +69,75 @@ def _entry_doc(entry: PackEntry) -> dict:
 
 def import_data(user_id: int, data: dict) -> dict:
     """Add the document's items and packs to the user (validated, flushed, not committed)."""
-    try:
-        doc = GearImportSchema().load(
-            {k: data.get(k) for k in ("items", "packs") if data.get(k) is not None}
-        )
-    except ValidationError as exc:
-        raise ValidationFailed("The gear data did not validate.", exc.messages) from None
     user = db.session.get(User, user_id)
-    items = {}
-    for index, raw in enumerate(doc["items"]):
-        if raw["id"] in items:
-            raise ValidationFailed("Item ids repeat.", {f"items.{index}.id": ["Duplicate id."]})
-        items[raw["id"]] = _new_item(user, raw)
-    db.session.add_all(items.values())
-    db.session.flush()
-    entry_count = sum(_add_pack(user, index, raw, items) for index, raw in
-                      enumerate(doc["packs"]))  # fmt: skip
-    db.session.flush()
-    return {"items": len(items), "packs": len(doc["packs"]), "pack_entries": entry_count}
+    return write_document(user, load_document(data, user.weight_unit))
 
 
-def _new_item(user: User, raw: dict) -> Item:
-    unit = raw.get("weight_unit") or user.weight_unit
-    mg = raw.get("weight_mg")
-    if mg is None:
-        mg = weight_mg(raw.get("weight", 0), unit)
-    return Item(
-        user_id=user.id, name=raw["name"], category=raw.get("category", ""),
-        description=raw.get("description", ""), weight_mg=mg, weight_unit=unit,
-        price=raw.get("price"), currency=raw.get("currency") or user.currency,
-        url=raw.get("url", ""),
-        **{k: raw[k] for k in ("created_at", "updated_at") if k in raw},
-    )  # fmt: skip
+def write_document(user: User, doc: dict[str, list[dict]]) -> dict[str, int]:
+    """Add a document checked by `load_document`; never commits. A pack's categories are made
+    from its entries' items in the order they first appear, as a pack's own entries make them,
+    and the entries are numbered in display order (grouped by category)."""
+    now = utcnow()
+    item_ids = insert_ids(Item, [_item_row(user, raw, now) for raw in doc["items"]])
+    new_ids = {raw["id"]: new for raw, new in zip(doc["items"], item_ids, strict=True)}
+    item_category = {raw["id"]: raw.get("category", "") for raw in doc["items"]}
+    packs = doc["packs"]
+    pack_ids = insert_ids(Pack, [
+        {"user_id": user.id, "name": p["name"], "description": p.get("description", ""),
+         **{k: p.get(k, now) for k in TIMESTAMPS}}
+        for p in packs
+    ])  # fmt: skip
+    layouts = [_layout(pack["entries"], item_category) for pack in packs]
+    categories = [(pack_id, name, position, color)
+                  for pack_id, (names, _) in zip(pack_ids, layouts, strict=True)
+                  for position, (name, color) in enumerate(_colored(names))]  # fmt: skip
+    category_ids = insert_ids(PackCategory, [
+        {"pack_id": pack_id, "name": name, "position": position, "color": color}
+        for pack_id, name, position, color in categories
+    ])  # fmt: skip
+    category_id = {(pack_id, name): new for (pack_id, name, _, _), new in
+                   zip(categories, category_ids, strict=True)}  # fmt: skip
+    entries = [_entry_row(pack_id, new_ids, category_id[(pack_id, name)], position, entry)
+               for pack_id, (_, placed) in zip(pack_ids, layouts, strict=True)
+               for position, (entry, name) in enumerate(placed)]  # fmt: skip
+    insert_rows(PackEntry, entries)
+    return {"items": len(item_ids), "packs": len(pack_ids), "pack_entries": len(entries)}
 
 
-def _add_pack(user: User, index: int, raw: dict, items: dict[int, Item]) -> int:
-    pack = Pack(user_id=user.id, name=raw["name"], description=raw.get("description", ""),
-                **{k: raw[k] for k in ("created_at", "updated_at") if k in raw})  # fmt: skip
-    db.session.add(pack)
-    db.session.flush()
-    seen, rows = set(), []
-    for number, entry in enumerate(raw["entries"]):
-        where = f"packs.{index}.entries.{number}.item_id"
-        item = items.get(entry["item_id"])
-        if item is None:
-            raise ValidationFailed("An entry refers to an unknown item.", {where: ["Unknown."]})
-        if item.id in seen:
-            raise ValidationFailed("An item is twice in a pack.", {where: ["Duplicate."]})
-        seen.add(item.id)
-        rows.append({
-            "item_id": item.id, "category": item.category,
-            "quantity": Decimal(entry["quantity"]),
-            "worn": entry.get("worn", False), "consumable": entry.get("consumable", False),
-            "worn_quantity": entry.get("worn_quantity"),
-        })  # fmt: skip
-    rows = [row for _, row in sorted(
-        enumerate(rows), key=lambda pair: raw["entries"][pair[0]].get("position", pair[0]))]
-    insert_entries(pack.id, rows)
-    return len(rows)
+def _layout(entries: list[dict], item_category: dict[int, str]
+            ) -> tuple[list[str], list[tuple[dict, str]]]:
+    """(category names in pack order, (entry, category name) in display order): entries go by
+    the document's position, categories in first appearance, entries grouped by category."""
+    ordered = [entry for _, entry in sorted(
+        enumerate(entries), key=lambda pair: (pair[1].get("position", pair[0]), pair[0]))]
+    placed = [(entry, item_category[entry["item_id"]]) for entry in ordered]
+    names = list(dict.fromkeys(name for _, name in placed))
+    rank = {name: index for index, name in enumerate(names)}
+    return names, sorted(placed, key=lambda pair: rank[pair[1]])
+
+
+def _colored(names: list[str]) -> list[tuple[str, str]]:
+    used: list[str] = []
+    for _ in names:
+        used.append(next_color(used))
+    return list(zip(names, used, strict=True))
+
+
+def _item_row(user: User, raw: dict, now) -> dict:
+    return {
+        "user_id": user.id, "name": raw["name"], "category": raw.get("category", ""),
+        "description": raw.get("description", ""), "weight_mg": raw["weight_mg"],
+        "weight_unit": raw.get("weight_unit") or user.weight_unit, "price": raw.get("price"),
+        "currency": raw.get("currency") or user.currency, "url": raw.get("url", ""),
+        **{k: raw.get(k, now) for k in TIMESTAMPS},
+    }  # fmt: skip
+
+
+def _entry_row(pack_id: int, new_ids: dict[int, int], category_id: int, position: int,
+               entry: dict) -> dict:
+    return {
+        "pack_id": pack_id, "item_id": new_ids[entry["item_id"]], "category_id": category_id,
+        "quantity": Decimal(entry["quantity"]), "worn": entry.get("worn", False),
+        "consumable": entry.get("consumable", False),
+        "worn_quantity": entry.get("worn_quantity"), "position": position,
+    }  # fmt: skip

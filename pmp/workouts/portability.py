@@ -1,94 +1,89 @@
 """Export and import of a user's custom exercises and workouts (part of /api/me/export).
 
 Exercises are referred to by name (``custom`` says whether it is the user's own or a built-in),
-so that a document imports into another account or another installation.
+so that a document imports into another account or another installation. The import checks
+the whole document first (pmp.workouts.document), then every exercise it names, and only then
+writes, with a bulk INSERT per table.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from marshmallow import ValidationError, fields, validates_schema
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from pmp.auth.models import User
-from pmp.core.errors import ValidationFailed
+from pmp.core.bulk import insert_ids, insert_rows
 from pmp.core.extensions import db
+from pmp.core.models import utcnow
+from pmp.core.records import RecordErrors
 from pmp.workouts.calc import training_unit
-from pmp.workouts.exercises import name_key
+from pmp.workouts.document import CUSTOM_EXERCISE, SET_FIELDS, load_document
+from pmp.workouts.exercises import name_key, visible
 from pmp.workouts.models import Exercise, Workout, WorkoutExercise, WorkoutSet
-from pmp.workouts.schemas import (
-    NAME,
-    NOTES,
-    BaseSchema,
-    ExerciseSchema,
-    SetSchema,
-    WorkoutSchema,
-    bounded_int,
-)
+from pmp.workouts.schemas import WorkoutSchema
 
-CustomExerciseSchema = ExerciseSchema(only=("name", "category", "muscle_group"))
-SET_FIELDS = ("set_number", "reps", "weight", "weight_unit", "rpe", "rir", "duration_seconds",
-              "distance_meters", "is_warmup")
-ORDER = bounded_int(0, 10_000, load_default=0)
-
-
-class _EntryDocSchema(BaseSchema):
-    exercise_name = fields.String(required=True, validate=NAME)
-    custom = fields.Boolean(load_default=False)
-    exercise_order = ORDER
-    notes = fields.String(allow_none=True, load_default=None, validate=NOTES)
-    sets = fields.List(fields.Nested(SetSchema(only=SET_FIELDS)), load_default=list)
-
-    @validates_schema
-    def _unique_set_numbers(self, data, **kwargs):
-        numbers = [row["set_number"] for row in data.get("sets", []) if "set_number" in row]
-        if len(numbers) != len(set(numbers)):
-            raise ValidationError("Set numbers must be unique within an exercise.", "sets")
-
-
-class _WorkoutDocSchema(WorkoutSchema):
-    exercises = fields.List(fields.Nested(_EntryDocSchema), load_default=list)
-
-
-class WorkoutsDocSchema(BaseSchema):
-    custom_exercises = fields.List(fields.Nested(CustomExerciseSchema), load_default=list)
-    workouts = fields.List(
-        fields.Nested(_WorkoutDocSchema(exclude=("id", "created_at", "updated_at"))),
-        load_default=list,
-    )
+WORKOUT_FIELDS = ("performed_at", "duration_minutes", "notes", "created_at", "updated_at")
+EXPORTED_WORKOUT = WorkoutSchema(only=WORKOUT_FIELDS)
+AMOUNTS = ("weight", "rpe", "distance_meters")
 
 
 def export_data(user_id: int) -> dict[str, Any]:
-    """Custom exercises and workouts (with entries and sets) as JSON-ready data."""
+    """Custom exercises and workouts (with entries and sets) as JSON-ready data: four queries
+    of plain rows, so that ten years of training (60,000 sets) export in well under a second."""
     exercises = db.session.scalars(
         select(Exercise).filter_by(user_id=user_id).order_by(Exercise.name_key)
     ).all()
-    workouts = db.session.scalars(
-        select(Workout)
-        .filter_by(user_id=user_id)
-        .order_by(Workout.performed_at, Workout.id)
-        .options(selectinload(Workout.exercises).selectinload(WorkoutExercise.sets))
-    ).all()
+    sets: dict[int, list[dict]] = {}
+    for entry_id, *values in db.session.execute(_sets_of(user_id)):
+        sets.setdefault(entry_id, []).append(set_doc(values))
+    entries: dict[int, list[dict]] = {}
+    for row in db.session.execute(_entries_of(user_id)):
+        entries.setdefault(row.workout_id, []).append({
+            "exercise_name": row.name, "custom": row.owner is not None,
+            "exercise_order": row.exercise_order, "notes": row.notes,
+            "sets": sets.get(row.id, []),
+        })  # fmt: skip
+    workouts = db.session.execute(
+        select(Workout.id, *(getattr(Workout, k) for k in WORKOUT_FIELDS))
+        .where(Workout.user_id == user_id).order_by(Workout.performed_at, Workout.id)
+    )  # fmt: skip
     return {
-        "custom_exercises": CustomExerciseSchema.dump(exercises, many=True),
-        "workouts": [_export_workout(workout) for workout in workouts],
-    }
+        "custom_exercises": CUSTOM_EXERCISE.dump(exercises, many=True),
+        "workouts": [{**EXPORTED_WORKOUT.dump(row), "exercises": entries.get(row.id, [])}
+                     for row in workouts],
+    }  # fmt: skip
 
 
-def _export_workout(workout: Workout) -> dict[str, Any]:
-    doc = WorkoutSchema(only=("performed_at", "duration_minutes", "notes")).dump(workout)
-    doc["exercises"] = [
-        {
-            "exercise_name": entry.exercise.name,
-            "custom": entry.exercise.user_id is not None,
-            "exercise_order": entry.exercise_order,
-            "notes": entry.notes,
-            "sets": SetSchema(only=SET_FIELDS).dump(entry.sets, many=True),
-        }
-        for entry in workout.exercises
-    ]
+def _entries_of(user_id: int):
+    return (
+        select(WorkoutExercise.id, WorkoutExercise.workout_id, WorkoutExercise.exercise_order,
+               WorkoutExercise.notes, Exercise.name, Exercise.user_id.label("owner"))
+        .join(Workout, WorkoutExercise.workout_id == Workout.id)
+        .join(Exercise, WorkoutExercise.exercise_id == Exercise.id)
+        .where(Workout.user_id == user_id)
+        .order_by(WorkoutExercise.workout_id, WorkoutExercise.exercise_order, WorkoutExercise.id)
+    )
+
+
+def _sets_of(user_id: int):
+    return (
+        select(WorkoutSet.workout_exercise_id, *(getattr(WorkoutSet, k) for k in SET_FIELDS))
+        .join(WorkoutExercise, WorkoutSet.workout_exercise_id == WorkoutExercise.id)
+        .join(Workout, WorkoutExercise.workout_id == Workout.id)
+        .where(Workout.user_id == user_id)
+        .order_by(WorkoutSet.workout_exercise_id, WorkoutSet.set_number)
+    )
+
+
+def set_doc(values) -> dict[str, Any]:
+    """A set (its SET_FIELDS values) as SetSchema dumps it, amounts as JSON numbers, without a
+    schema pass: 60,000 sets are most of an export."""
+    doc = dict(zip(SET_FIELDS, values, strict=True))
+    for key in AMOUNTS:
+        if doc[key] is not None:
+            doc[key] = float(doc[key])
     return doc
 
 
@@ -97,62 +92,84 @@ def import_data(user_id: int, data: dict) -> dict[str, int]:
 
     A custom exercise whose name the user already has is reused, not duplicated.
     """
-    try:
-        doc = WorkoutsDocSchema().load(data)
-    except ValidationError as error:
-        raise ValidationFailed("The workouts document did not validate.", error.messages) from None
-    unit = training_unit(db.session.get(User, user_id).weight_unit)
-    exercises, created = _import_exercises(user_id, doc["custom_exercises"])
-    counts = {"custom_exercises": created, "workouts": 0, "workout_exercises": 0, "sets": 0}
-    for index, workout_doc in enumerate(doc["workouts"]):
-        entries = workout_doc.pop("exercises")
-        workout = Workout(user_id=user_id, **workout_doc)
-        for number, entry_doc in enumerate(entries):
-            exercise = _exercise_for(exercises, entry_doc, f"workouts.{index}.exercises.{number}")
-            sets = _numbered_sets(entry_doc.pop("sets"), unit)
-            entry_doc.pop("exercise_name"), entry_doc.pop("custom")
-            workout.exercises.append(WorkoutExercise(exercise=exercise, sets=sets, **entry_doc))
-            counts["workout_exercises"] += 1
-            counts["sets"] += len(sets)
-        db.session.add(workout)
-        counts["workouts"] += 1
-    db.session.flush()
-    return counts
+    doc = load_document(data)
+    plan = plan_exercises(user_id, doc)
+    return write_document(db.session.get(User, user_id), doc, plan)
 
 
-def _numbered_sets(rows: list[dict], unit: str) -> list[WorkoutSet]:
-    """Sets of a document entry; those without a number get the next free ones."""
-    last = max((row["set_number"] for row in rows if "set_number" in row), default=0)
-    sets = []
-    for row in rows:
-        if "set_number" not in row:
-            last += 1
-            row = {**row, "set_number": last}
-        sets.append(WorkoutSet(**{"weight_unit": unit, **row}))
-    return sets
+@dataclass
+class ExercisePlan:
+    """The exercises a document uses: (custom, name key) -> id of those that exist, and the
+    custom ones to add (the first of the document's records with each name)."""
+
+    known: dict[tuple[bool, str], int]
+    missing: dict[tuple[bool, str], dict]
 
 
-def _import_exercises(user_id: int, docs: list[dict]) -> tuple[dict, int]:
-    """Map (custom, name key) to the exercises visible to the user, adding missing custom ones."""
-    visible = db.session.scalars(
-        select(Exercise).where((Exercise.user_id == user_id) | Exercise.user_id.is_(None))
-    ).all()
-    known = {(e.user_id is not None, e.name_key): e for e in visible}
-    created = 0
-    for doc in docs:
-        key = (True, name_key(doc["name"]))
+def plan_exercises(user_id: int, doc: dict) -> ExercisePlan:
+    """Read, never write: refuses (422) a document with an entry naming an exercise that is
+    neither built in, nor the user's, nor among the document's custom exercises."""
+    rows = db.session.execute(
+        select(Exercise.id, Exercise.user_id, Exercise.name_key).where(visible(user_id))
+    )
+    known = {(owner is not None, key): exercise_id for exercise_id, owner, key in rows}
+    missing: dict[tuple[bool, str], dict] = {}
+    for custom in doc["custom_exercises"]:
+        key = (True, name_key(custom["name"]))
         if key not in known:
-            known[key] = Exercise(user_id=user_id, name=" ".join(doc["name"].split()),
-                                  name_key=key[1], category=doc["category"],
-                                  muscle_group=doc.get("muscle_group"))
-            db.session.add(known[key])
-            created += 1
-    return known, created
+            missing.setdefault(key, custom)
+    _check_references(doc["workouts"], known.keys() | missing.keys())
+    return ExercisePlan(known, missing)
 
 
-def _exercise_for(known: dict, entry_doc: dict, where: str) -> Exercise:
-    exercise = known.get((entry_doc["custom"], name_key(entry_doc["exercise_name"])))
-    if exercise is None:
-        raise ValidationFailed("The workouts document names an unknown exercise.",
-                               {where: [f"Unknown exercise {entry_doc['exercise_name']!r}."]})
-    return exercise
+def _check_references(workouts: list[dict], names: set[tuple[bool, str]]) -> None:
+    errors = RecordErrors()
+    for n, workout in enumerate(workouts):
+        for m, entry in enumerate(workout["exercises"]):
+            if (entry["custom"], name_key(entry["exercise_name"])) not in names:
+                errors.add(f"workouts.{n}.exercises.{m}.exercise_name",
+                           [f"Unknown exercise {entry['exercise_name']!r}."])
+    errors.raise_if_any("The workouts document names an unknown exercise.")
+
+
+def write_document(user: User, doc: dict[str, list[dict]], plan: ExercisePlan) -> dict[str, int]:
+    """Add a document checked by `load_document` and `plan_exercises`; never commits."""
+    exercise_ids = {**plan.known, **_add_exercises(user.id, plan.missing)}
+    now = utcnow()
+    workouts = doc["workouts"]
+    workout_ids = insert_ids(Workout, [
+        {"user_id": user.id, **{k: w.get(k, now) for k in WORKOUT_FIELDS}} for w in workouts
+    ])  # fmt: skip
+    entries = [(workout_id, entry)
+               for workout_id, workout in zip(workout_ids, workouts, strict=True)
+               for entry in workout["exercises"]]  # fmt: skip
+    entry_ids = insert_ids(WorkoutExercise, [
+        {"workout_id": workout_id, "exercise_order": entry["exercise_order"],
+         "exercise_id": exercise_ids[(entry["custom"], name_key(entry["exercise_name"]))],
+         "notes": entry["notes"]}
+        for workout_id, entry in entries
+    ])  # fmt: skip
+    unit = training_unit(user.weight_unit)
+    sets = [_set_row(entry_id, row, unit) for entry_id, (_, entry) in
+            zip(entry_ids, entries, strict=True) for row in entry["sets"]]  # fmt: skip
+    insert_rows(WorkoutSet, sets)
+    return {"custom_exercises": len(plan.missing), "workouts": len(workouts),
+            "workout_exercises": len(entries), "sets": len(sets)}  # fmt: skip
+
+
+def _add_exercises(user_id: int, missing: dict[tuple[bool, str], dict]) -> dict:
+    ids = insert_ids(Exercise, [
+        {"user_id": user_id, "name": " ".join(c["name"].split()), "name_key": key[1],
+         "category": c["category"], "muscle_group": c.get("muscle_group")}
+        for key, c in missing.items()
+    ])  # fmt: skip
+    return dict(zip(missing, ids, strict=True))
+
+
+def _set_row(entry_id: int, row: dict, unit: str) -> dict:
+    return {"workout_exercise_id": entry_id, "set_number": row["set_number"],
+            "reps": row.get("reps"), "weight": row.get("weight"),
+            "weight_unit": row.get("weight_unit", unit), "rpe": row.get("rpe"),
+            "rir": row.get("rir"), "duration_seconds": row.get("duration_seconds"),
+            "distance_meters": row.get("distance_meters"),
+            "is_warmup": row.get("is_warmup", False)}  # fmt: skip

@@ -170,6 +170,10 @@ def test_a_body_of_too_many_values_is_refused_before_parsing(client, make_user):
 @pytest.mark.parametrize("body", [
     b"[1]", b'"pmp-export"', b"null", b"12", b'{"format": "pmp-export", "version": 1, "x": 1}',
     b'{"format": "pmp-export", "version": 1, "workouts": [{"performed_at": NaN}]}',
+    b'{"format": "pmp-export", "version": 1, "items": [{"id": 1, "name": "a", "price": 1e308}]}',
+    b'{"format": "pmp-export", "version": 1, "workouts": [{"performed_at": '
+    b'"2026-01-01T00:00:00Z", "exercises": [{"exercise_name": "Plank", "sets": '
+    b'[{"weight": -1e300, "reps": Infinity}]}]}]}',
 ])
 def test_json_that_is_no_document_is_a_validation_error(client, make_user, body):
     user = make_user()
@@ -188,6 +192,8 @@ def test_nothing_is_read_for_an_anonymous_request(client):
 def test_the_openapi_document_tells_of_gzip_and_the_limit(client):
     operation = client.get("/api/openapi.json").get_json()["paths"]["/api/me/import"]["post"]
     assert "gzip" in operation["description"] and "IMPORT_MAX_BYTES" in operation["description"]
+    assert "10,000 items" in operation["description"]
+    assert "and 150,000 sets" in operation["description"]
     assert {"400", "413", "415", "422"} <= set(operation["responses"])
     assert operation["parameters"][0]["name"] == "Content-Encoding"
     assert operation["requestBody"]["content"]["application/json"]["schema"]

@@ -1,0 +1,68 @@
+"""How many records one POST /api/me/import may hold, checked before anything is validated or
+written (docs/API-NOTES.md, "Import").
+
+The caps sit well above a heavy account: ten years of training at five sessions a fortnight is
+about 3,000 workouts, 12,000 exercise entries and 60,000 sets (an 11 MB export), and a large
+gear library a few thousand items. At the caps an import still takes seconds and holds
+SQLite's single write lock for about one (docs/PERFORMANCE.md); without them one document of
+322,000 sets held it for a minute and every other writer timed out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pmp.core.errors import ValidationFailed
+
+CAPS: dict[str, int] = {
+    "items": 10_000,
+    "packs": 1_000,
+    "packs.entries": 50_000,
+    "custom_exercises": 1_000,
+    "workouts": 10_000,
+    "workouts.exercises": 50_000,
+    "workouts.exercises.sets": 150_000,
+}
+
+NAMES = {"items": "items", "packs": "packs", "packs.entries": "pack entries",
+         "custom_exercises": "custom exercises", "workouts": "workouts",
+         "workouts.exercises": "workout exercises", "workouts.exercises.sets": "sets"}
+
+
+def describe() -> str:
+    """The caps in words, for the OpenAPI document."""
+    *most, last = (f"{cap:,} {NAMES[key]}" for key, cap in CAPS.items())
+    return f"{', '.join(most)} and {last}"
+
+
+def check_caps(document: Any) -> None:
+    """422 naming every cap the document is over (counted on the parsed JSON as it is)."""
+    counts = count_records(document)
+    over = {key: [f"At most {cap:,} in one import; this document has {counts[key]:,}."]
+            for key, cap in CAPS.items() if counts[key] > cap}  # fmt: skip
+    if over:
+        listed = ", ".join(f"{counts[key]:,} {NAMES[key]} (at most {CAPS[key]:,})"
+                           for key in over)  # fmt: skip
+        raise ValidationFailed(f"The document holds more than one import accepts: {listed}.",
+                               over)
+
+
+def count_records(document: Any) -> dict[str, int]:
+    """Records by cap, counting only what is shaped right (the rest fails validation later)."""
+    top = document if isinstance(document, dict) else {}
+    packs, workouts = _list(top, "packs"), _list(top, "workouts")
+    entries = [entry for workout in workouts for entry in _list(workout, "exercises")]
+    return {
+        "items": len(_list(top, "items")),
+        "packs": len(packs),
+        "packs.entries": sum(len(_list(pack, "entries")) for pack in packs),
+        "custom_exercises": len(_list(top, "custom_exercises")),
+        "workouts": len(workouts),
+        "workouts.exercises": len(entries),
+        "workouts.exercises.sets": sum(len(_list(entry, "sets")) for entry in entries),
+    }
+
+
+def _list(parent: Any, key: str) -> list:
+    value = parent.get(key) if isinstance(parent, dict) else None
+    return value if isinstance(value, list) else []
