@@ -9,6 +9,7 @@ tests/workouts/test_workouts_document.py checks that the fast paths never disagr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -121,11 +122,44 @@ def _numbered(sets: list[dict], path: str, errors: RecordErrors) -> list[dict]:
 
 # -- fast paths: plain records only; None sends a record to its schema ----------------------
 
-_SET_INTEGERS = {"set_number": (1, MAX_SET_NUMBER, False), "reps": (0, 100_000, True),
-                 "rir": (0, 100, True), "duration_seconds": (0, 1_000_000, True)}  # fmt: skip
-_SET_AMOUNTS = {name: (SET.fields[name].places, SET.fields[name].validators[0].max)
-                for name in ("weight", "rpe", "distance_meters")}  # fmt: skip
+_INVALID = object()
+
+
+def _whole(name: str) -> Callable[[Any], Any]:
+    """A strict integer within the set field's range (null if the field allows it)."""
+    bounds, nullable = SET.fields[name].validators[0], SET.fields[name].allow_none
+    low, high = bounds.min, bounds.max
+
+    def check(value):
+        if value is None:
+            return None if nullable else _INVALID
+        return value if type(value) is int and low <= value <= high else _INVALID
+
+    return check
+
+
+def _amount(name: str) -> Callable[[Any], Any]:
+    """What the set field's Amount makes of a JSON number in its range: Decimal(str(n)),
+    quantized to its places (NaN fails the comparison)."""
+    places, high = SET.fields[name].places, SET.fields[name].validators[0].max
+
+    def check(value):
+        if value is None:
+            return None
+        if type(value) not in (int, float) or not 0 <= value <= high:
+            return _INVALID
+        return Decimal(str(value)).quantize(places)
+
+    return check
+
+
 _UNITS = frozenset(SET.fields["weight_unit"].validators[0].choices)
+_SET_CHECKS: dict[str, Callable[[Any], Any]] = {
+    **{name: _whole(name) for name in ("set_number", "reps", "rir", "duration_seconds")},
+    **{name: _amount(name) for name in ("weight", "rpe", "distance_meters")},
+    "weight_unit": lambda value: value if type(value) is str and value in _UNITS else _INVALID,
+    "is_warmup": lambda value: value if type(value) is bool else _INVALID,
+}
 
 
 def fast_set(raw: Any) -> dict | None:
@@ -134,34 +168,17 @@ def fast_set(raw: Any) -> dict | None:
         return None
     out = {}
     for key, value in raw.items():
-        if key in _SET_INTEGERS:
-            low, high, nullable = _SET_INTEGERS[key]
-            if value is None and not nullable:
-                return None
-            if value is not None and (type(value) is not int or not low <= value <= high):
-                return None
-        elif key in _SET_AMOUNTS:
-            if value is not None:
-                value = _amount(value, *_SET_AMOUNTS[key])
-                if value is None:
-                    return None
-        elif key == "weight_unit":
-            if type(value) is not str or value not in _UNITS:
-                return None
-        elif key != "is_warmup" or type(value) is not bool:
+        check = _SET_CHECKS.get(key)
+        if check is None:
+            return None
+        value = check(value)
+        if value is _INVALID:
             return None
         out[key] = value
-    rpe = out.get("rpe")
+    rpe = out.get("rpe")  # SetSchema's own rule: from 1 in half steps
     if rpe is not None and (rpe < 1 or rpe * 2 != int(rpe * 2)):
         return None
     return out
-
-
-def _amount(value: Any, places: Decimal, high: int) -> Decimal | None:
-    """What SetSchema's Amount makes of a JSON number in [0, high]: Decimal(str(n)), quantized."""
-    if type(value) not in (int, float) or not 0 <= value <= high:  # NaN fails the comparison
-        return None
-    return Decimal(str(value)).quantize(places)
 
 
 _ENTRY_DEFAULTS = {"custom": False, "exercise_order": 0, "notes": None}
