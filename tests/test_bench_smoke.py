@@ -35,3 +35,22 @@ def test_seed_small_account_and_use_it(app, client):
 def test_lighterpack_csv_parses_with_the_requested_rows():
     text = lighterpack_csv(50)
     assert len(parse_csv(text.encode()).rows) == 50
+
+
+def test_the_largest_import_document_is_at_the_caps():
+    from bench.account_document import Scale, account_document, largest
+    from pmp.account.caps import CAPS, count_records
+
+    scale = largest()
+    assert (scale.items, scale.packs, scale.custom_exercises, scale.workouts) == (
+        CAPS["items"], CAPS["packs"], CAPS["custom_exercises"], CAPS["workouts"])
+    assert scale.workouts * scale.entries_per_workout == CAPS["workouts.exercises"]
+    assert scale.workouts * scale.entries_per_workout * scale.sets_per_entry \
+        == CAPS["workouts.exercises.sets"]
+    assert CAPS["packs.entries"] - scale.entries_per_pack <= \
+        (scale.packs - 1) * scale.entries_per_pack <= CAPS["packs.entries"]
+    small = Scale(workouts=3, entries_per_workout=2, sets_per_entry=4, items=5, packs=2,
+                  entries_per_pack=3)
+    assert count_records(account_document(small)) == {
+        "items": 5, "packs": 2, "packs.entries": 3, "custom_exercises": 15, "workouts": 3,
+        "workouts.exercises": 6, "workouts.exercises.sets": 24}

@@ -2,10 +2,11 @@
 written (docs/API-NOTES.md, "Import").
 
 The caps sit well above a heavy account: ten years of training at five sessions a fortnight is
-about 3,000 workouts, 12,000 exercise entries and 60,000 sets (an 11 MB export), and a large
-gear library a few thousand items. At the caps an import still takes seconds and holds
-SQLite's single write lock for about one (docs/PERFORMANCE.md); without them one document of
-322,000 sets held it for a minute and every other writer timed out.
+about 3,000 workouts, 12,000 exercise entries and 60,000 sets (an 11 MB export); twice that
+fits. A gear library of a few thousand items fits (a Lighterpack CSV import takes 5,000 rows).
+At the caps an import takes a few seconds and holds SQLite's single write lock for one or two
+of them (docs/PERFORMANCE.md, "Account import"); without caps one document of 322,000 sets
+held it for a minute and every other writer timed out.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from typing import Any
 from pmp.core.errors import ValidationFailed
 
 CAPS: dict[str, int] = {
-    "items": 10_000,
+    "items": 5_000,
     "packs": 1_000,
-    "packs.entries": 50_000,
+    "packs.entries": 25_000,
     "custom_exercises": 1_000,
     "workouts": 10_000,
-    "workouts.exercises": 50_000,
-    "workouts.exercises.sets": 150_000,
+    "workouts.exercises": 30_000,
+    "workouts.exercises.sets": 120_000,
 }
 
 NAMES = {"items": "items", "packs": "packs", "packs.entries": "pack entries",

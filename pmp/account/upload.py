@@ -24,11 +24,11 @@ from pmp.core.errors import ApiError, BadRequest, PayloadTooLarge
 GZIP = ("gzip", "x-gzip")
 IDENTITY = ("", "identity")
 GZIP_WBITS = 16 + zlib.MAX_WBITS  # a gzip member, header and trailer checked
-# JSON values (counted as "," and "{" bytes) a body may hold before it is parsed: about 1.7
-# times a document at every cap of the import (pmp.account.caps). Parsing costs memory per
-# value whatever the value is: 64 MiB of `[{},{},...]` takes 1.5 GB and six seconds; with this
-# bound no body costs more than about what the largest accepted document does (~250 MB).
-MAX_JSON_VALUES = 4_000_000
+# JSON values (counted as "," and "{" bytes) a body may hold before it is parsed: about 1.8
+# times a document at every cap of the import (pmp.account.caps: 1.66 million). Parsing costs
+# memory per value whatever the value is: 64 MiB of `[{},{},...]` takes 1.5 GB and six
+# seconds; with this bound no body costs much more than the largest accepted document does.
+MAX_JSON_VALUES = 3_000_000
 
 
 def read_document() -> Any:
