@@ -163,3 +163,20 @@ def test_the_import_goes_to_the_caller_only(client, make_user):
     assert [i["name"] for i in exported(client, bob)["items"]] == ["Bob's"]
     anonymous = client.post("/api/me/import", json=document())
     assert anonymous.status_code == 401 and anonymous.get_json()["code"] == "unauthorized"
+
+
+def test_an_import_costs_the_same_statements_for_ten_times_the_records(client, make_user,
+                                                                       count_queries):
+    """One INSERT (executemany) per table, whatever the number of rows."""
+    from bench.account_document import Scale, account_document
+
+    counts = []
+    for n, size in enumerate((1, 10)):
+        user = make_user(f"user{n}")
+        body = account_document(Scale(workouts=20 * size, entries_per_workout=3,
+                                      sets_per_entry=4, items=10 * size, packs=3,
+                                      entries_per_pack=5 * size, custom_exercises=2))
+        with count_queries() as q:
+            assert post(client, user, body).status_code == 200
+        counts.append(len(q.statements))
+    assert counts[0] == counts[1] <= 20
