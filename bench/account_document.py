@@ -19,6 +19,8 @@ from pmp.workouts.catalogue import BUILT_IN_EXERCISES, CATEGORIES, MUSCLE_GROUPS
 
 START = datetime(2016, 1, 4, 6, 30, tzinfo=UTC)
 GEAR_CATEGORIES = ("Shelter", "Sleep", "Kitchen", "Clothing", "Water", "Électronique", "")
+PACK_CATEGORIES = ("Shelter", "Sleep", "Kitchen", "Worn", "Water", "Électronique", "", "Misc")
+COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#123abc", "#ffffff")
 CURRENCIES = ("EUR", "EUR", "USD", "GBP", "JPY")
 
 
@@ -85,35 +87,44 @@ def _items(rng: random.Random, count: int) -> list[dict]:
             "price": None if price is None else str(price),
             "currency": CURRENCIES[n % len(CURRENCIES)] if price is not None else "EUR",
             "url": f"https://example.com/gear/{n}?ref=a&b=c" if n % 5 == 0 else "",
+            "image_url": f"https://img.example.com/{n}.jpg" if n % 4 == 0 else "",
             "created_at": _stamp(created), "updated_at": _stamp(created + timedelta(days=n % 9)),
         })  # fmt: skip
     return items
 
 
 def _packs(rng: random.Random, scale: Scale) -> list[dict]:
+    """Packs as the pack model keeps them: categories in order with their colours (one of them
+    empty now and then), entries grouped by category with dense positions, an entry's category
+    not always its item's."""
     packs = []
     for n in range(scale.packs):
         size = min(scale.entries_per_pack, scale.items) if n else 0  # the first pack is empty
         chosen = rng.sample(range(1, scale.items + 1), size)
+        names = rng.sample(PACK_CATEGORIES, min(len(PACK_CATEGORIES), 1 + n % 5)) if n else []
+        empty = ["To buy"] if n % 4 == 1 else []  # a category with no entry
+        groups = sorted(chosen, key=lambda item: item % len(names)) if names else []
         created = START + timedelta(days=30 * n)
         packs.append({
             "name": f"Trip {n + 1}", "description": "" if n % 2 else "Three days out.",
             "created_at": _stamp(created), "updated_at": _stamp(created + timedelta(hours=n)),
-            "entries": [_entry(rng, item_id, position) for position, item_id in
-                        enumerate(chosen)],
+            "categories": [{"name": name, "color": COLORS[(n + i) % len(COLORS)]}
+                           for i, name in enumerate(names + empty)],
+            "entries": [_entry(rng, item_id, names[item_id % len(names)], position)
+                        for position, item_id in enumerate(groups)],
         })  # fmt: skip
     return packs
 
 
-def _entry(rng: random.Random, item_id: int, position: int) -> dict:
-    quantity = Decimal(rng.choice((1, 1, 1, 2, 3, 1500))).scaleb(-3 if position % 9 == 8 else 0)
-    worn = position % 10 == 1
+def _entry(rng: random.Random, item_id: int, category: str, position: int) -> dict:
+    quantity = Decimal(rng.choice((1, 1, 1, 2, 3, 0, 1500))).scaleb(
+        -3 if position % 9 == 8 else 0)
+    worn = position % 10 == 1 and quantity > 0
     return {
-        "item_id": item_id, "quantity": f"{quantity:.3f}", "worn": worn,
+        "item_id": item_id, "category": category, "quantity": f"{quantity:.3f}", "worn": worn,
         "consumable": not worn and position % 7 == 3,
-        "worn_quantity": "1.000" if worn and position % 20 == 1 and position % 9 != 8 else None,
-        # gaps and a tie, as PATCHed positions leave them
-        "position": position * 10 if position % 13 else max(position * 10 - 10, 0),
+        "worn_quantity": "1.000" if worn and position % 20 == 1 and quantity >= 1 else None,
+        "position": position, "star": position % 4, "checked": position % 3 == 0,
     }  # fmt: skip
 
 

@@ -1,9 +1,10 @@
 """The gear part of an account document on import: its shape and its validation.
 
-Pure: no database. `load_document` checks every item, pack and pack entry, and every entry's
-reference to an item of the document, before the import writes anything (one level at a time,
-pmp.core.records). Pack entries have a fast path for plain records; every other record goes
-through its schema, and tests/gear/test_gear_document.py checks that the two never disagree.
+Pure: no database. `load_document` checks every item, pack, pack category and pack entry, and
+every entry's reference to an item of the document, before the import writes anything (one
+level at a time, pmp.core.records). Pack entries have a fast path for plain records; every
+other record goes through its schema, and tests/gear/test_gear_document.py checks that the two
+never disagree.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from typing import Any
 
 from marshmallow import fields, validate
 
-from pmp.core.records import RecordErrors, load, records, set_apart
+from pmp.core.records import RecordErrors, load, plain_text, records, set_apart
 from pmp.core.schemas import BaseSchema, Timestamp
 from pmp.gear.lighterpack import MAX_QUANTITY, MAX_WEIGHT_MG
-from pmp.gear.models import TEXT_MAX
+from pmp.gear.models import NAME_MAX, TEXT_MAX
 from pmp.gear.schemas import (
+    Color,
     EntryChangeSchema,
     ItemSchema,
     Name,
@@ -39,14 +41,23 @@ class ItemImportSchema(ItemSchema):
 
 
 class EntryImportSchema(EntryChangeSchema):
-    """An entry of a pack in the document; its item is the document's item with that id."""
+    """An entry of a pack in the document: its item is the document's item with that id, its
+    category the pack's category of that name (default: the item's category)."""
 
     item_id = fields.Integer(required=True, strict=True)
     quantity = Quantity(load_default=1)
+    category = Text(NAME_MAX)
+
+
+class CategoryImportSchema(BaseSchema):
+    """A category of a pack; the name may be empty, as an item's category may be."""
+
+    name = Text(NAME_MAX, required=True)
+    color = Color(allow_none=True)
 
 
 class PackImportSchema(BaseSchema):
-    """A pack without its entries."""
+    """A pack without its categories and entries."""
 
     name = Name(required=True)
     description = Text(TEXT_MAX)
@@ -56,17 +67,17 @@ class PackImportSchema(BaseSchema):
 
 ITEM = ItemImportSchema()
 PACK = PackImportSchema()
-# A document places an entry by its position; category ids are the database's own.
-ENTRY = EntryImportSchema(exclude=("category_id", "index", "star", "checked"))
-MAX_POSITION = ENTRY.fields["position"].validators[0].max
+CATEGORY = CategoryImportSchema()
+# A document places an entry by its position and names its category; ids are the database's.
+ENTRY = EntryImportSchema(exclude=("category_id", "index"))
 
 
 def load_document(data: dict, default_unit: str,
                   errors: RecordErrors | None = None) -> dict[str, list[dict]]:
-    """The validated ``items`` (each with its ``weight_mg``) and ``packs`` (entries under
-    ``entries``), or ValidationFailed with every problem by path (the first 100). Keys other
-    than ``items`` and ``packs`` are another domain's and left alone. Given ``errors``,
-    problems are added there instead, for the caller to raise."""
+    """The validated ``items`` (each with its ``weight_mg``) and ``packs`` (with their
+    ``categories`` and ``entries``), or ValidationFailed with every problem by path (the
+    first 100). Keys other than ``items`` and ``packs`` are another domain's and left alone.
+    Given ``errors``, problems are added there instead, for the caller to raise."""
     own = errors is None
     errors = RecordErrors() if own else errors
     if not isinstance(data, dict):
@@ -104,27 +115,46 @@ def _item(raw: Any, path: str, default_unit: str, errors: RecordErrors) -> dict 
 
 
 def _pack(raw: Any, path: str, item_ids: set[int], errors: RecordErrors) -> dict | None:
-    head, children = set_apart(raw, "entries")
+    head, entries = set_apart(raw, "entries")
+    head, categories = set_apart(head, "categories")
     pack = load(PACK, head, path, errors)
+    names: set[str] = set()
+    loaded_categories = []
+    for n, raw_category in enumerate(records(categories, "categories", f"{path}.categories",
+                                             errors)):
+        category = load(CATEGORY, raw_category, f"{path}.categories.{n}", errors)
+        if category is not None and category["name"] in names:
+            errors.add(f"{path}.categories.{n}.name", ["Duplicate: the pack has it already."])
+        elif category is not None:
+            names.add(category["name"])
+            loaded_categories.append(category)
+    loaded_entries = _entries(records(entries, "entries", f"{path}.entries", errors),
+                              f"{path}.entries", item_ids, errors)
+    if pack is not None:
+        pack.update(categories=loaded_categories, entries=loaded_entries)
+    return pack
+
+
+def _entries(raw_entries: list, path: str, item_ids: set[int], errors: RecordErrors
+             ) -> list[dict]:
     entries, seen = [], set()
-    for n, raw_entry in enumerate(records(children, "entries", f"{path}.entries", errors)):
-        entry = load(ENTRY, raw_entry, f"{path}.entries.{n}", errors, fast=fast_entry)
+    for n, raw_entry in enumerate(raw_entries):
+        entry = load(ENTRY, raw_entry, f"{path}.{n}", errors, fast=fast_entry)
         if entry is None:
             continue
-        where = f"{path}.entries.{n}.item_id"
+        where = f"{path}.{n}.item_id"
         if entry["item_id"] not in item_ids:
             errors.add(where, ["Unknown item: not in the document's items."])
         elif entry["item_id"] in seen:
             errors.add(where, ["Duplicate: the item is already in this pack."])
         seen.add(entry["item_id"])
         entries.append(entry)
-    if pack is not None:
-        pack["entries"] = entries
-    return pack
+    return entries
 
 
 # -- fast path: plain records only; None sends a record to its schema -----------------------
 
+_BOUNDED = {key: ENTRY.fields[key].validators[0].max for key in ("position", "star")}
 _PLAIN_DECIMAL = re.compile(r"[0-9]{1,7}(\.[0-9]{1,3})?", re.ASCII)
 
 
@@ -138,11 +168,14 @@ def fast_entry(raw: Any) -> dict | None:
             value = _decimal(value)
             if value is None:
                 return None
-        elif key in ("worn", "consumable"):
+        elif key in ("worn", "consumable", "checked"):
             if type(value) is not bool:
                 return None
-        elif key == "position":
-            if type(value) is not int or not 0 <= value <= MAX_POSITION:
+        elif key in _BOUNDED:
+            if type(value) is not int or not 0 <= value <= _BOUNDED[key]:
+                return None
+        elif key == "category":
+            if not plain_text(value, 0, NAME_MAX):
                 return None
         elif key not in ("item_id", "worn_quantity"):
             return None

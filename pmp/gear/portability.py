@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from pmp.auth.models import User
 from pmp.core.bulk import insert_ids, insert_rows
 from pmp.core.extensions import db
@@ -24,21 +26,31 @@ TIMESTAMPS = ("created_at", "updated_at")
 
 
 def export_data(user_id: int) -> dict:
-    """Every item and pack of the user, JSON-ready: three queries."""
+    """Every item and pack of the user, with each pack's categories in order (empty ones too),
+    JSON-ready: four queries."""
     items = db.session.scalars(select_owned(Item, user_id)).all()
     packs = db.session.scalars(select_owned(Pack, user_id)).all()
-    entries = db.session.scalars(
-        db.select(PackEntry).join(Pack, PackEntry.pack_id == Pack.id)
+    categories: dict[int, list[dict]] = {}
+    names: dict[int, str] = {}
+    for row in db.session.execute(
+        select(PackCategory.id, PackCategory.pack_id, PackCategory.name, PackCategory.color)
+        .join(Pack, PackCategory.pack_id == Pack.id).where(Pack.user_id == user_id)
+        .order_by(PackCategory.pack_id, PackCategory.position, PackCategory.id)
+    ):  # fmt: skip
+        categories.setdefault(row.pack_id, []).append({"name": row.name, "color": row.color})
+        names[row.id] = row.name
+    entries: dict[int, list[dict]] = {}
+    for entry in db.session.scalars(
+        select(PackEntry).join(Pack, PackEntry.pack_id == Pack.id)
         .where(Pack.user_id == user_id).order_by(PackEntry.position, PackEntry.id)
-    ).all()  # fmt: skip
-    by_pack: dict[int, list[dict]] = {}
-    for entry in entries:
-        by_pack.setdefault(entry.pack_id, []).append(_entry_doc(entry))
+    ):  # fmt: skip
+        entries.setdefault(entry.pack_id, []).append(_entry_doc(entry, names[entry.category_id]))
     return {
         "items": [_item_doc(item) for item in items],
         "packs": [{"name": p.name, "description": p.description,
                    "created_at": timestamp(p.created_at), "updated_at": timestamp(p.updated_at),
-                   "entries": by_pack.get(p.id, [])} for p in packs],
+                   "categories": categories.get(p.id, []), "entries": entries.get(p.id, [])}
+                  for p in packs],
     }  # fmt: skip
 
 
@@ -53,17 +65,17 @@ def _item_doc(item: Item) -> dict:
         "weight": str(weight_in_unit(item.weight_mg, item.weight_unit)),
         "weight_unit": item.weight_unit, "weight_mg": item.weight_mg,
         "price": None if item.price is None else str(item.price), "currency": item.currency,
-        "url": item.url,
+        "url": item.url, "image_url": item.image_url,
         "created_at": timestamp(item.created_at), "updated_at": timestamp(item.updated_at),
     }  # fmt: skip
 
 
-def _entry_doc(entry: PackEntry) -> dict:
+def _entry_doc(entry: PackEntry, category: str) -> dict:
     return {
-        "item_id": entry.item_id, "quantity": str(entry.quantity), "worn": entry.worn,
-        "consumable": entry.consumable,
+        "item_id": entry.item_id, "category": category, "quantity": str(entry.quantity),
+        "worn": entry.worn, "consumable": entry.consumable,
         "worn_quantity": None if entry.worn_quantity is None else str(entry.worn_quantity),
-        "position": entry.position,
+        "position": entry.position, "star": entry.star, "checked": entry.checked,
     }  # fmt: skip
 
 
@@ -74,9 +86,10 @@ def import_data(user_id: int, data: dict) -> dict:
 
 
 def write_document(user: User, doc: dict[str, list[dict]]) -> dict[str, int]:
-    """Add a document checked by `load_document`; never commits. A pack's categories are made
-    from its entries' items in the order they first appear, as a pack's own entries make them,
-    and the entries are numbered in display order (grouped by category)."""
+    """Add a document checked by `load_document`; never commits. Each pack gets its
+    categories in the document's order, then any other its entries name, in first appearance;
+    its entries are numbered in display order (grouped by category), as the pack model keeps
+    them."""
     now = utcnow()
     item_ids = insert_ids(Item, [_item_row(user, raw, now) for raw in doc["items"]])
     new_ids = {raw["id"]: new for raw, new in zip(doc["items"], item_ids, strict=True)}
@@ -87,15 +100,15 @@ def write_document(user: User, doc: dict[str, list[dict]]) -> dict[str, int]:
          **{k: p.get(k, now) for k in TIMESTAMPS}}
         for p in packs
     ])  # fmt: skip
-    layouts = [_layout(pack["entries"], item_category) for pack in packs]
-    categories = [(pack_id, name, position, color)
-                  for pack_id, (names, _) in zip(pack_ids, layouts, strict=True)
-                  for position, (name, color) in enumerate(_colored(names))]  # fmt: skip
+    layouts = [_layout(pack, item_category) for pack in packs]
+    categories = [(pack_id, position, category)
+                  for pack_id, (pack_categories, _) in zip(pack_ids, layouts, strict=True)
+                  for position, category in enumerate(pack_categories)]  # fmt: skip
     category_ids = insert_ids(PackCategory, [
-        {"pack_id": pack_id, "name": name, "position": position, "color": color}
-        for pack_id, name, position, color in categories
+        {"pack_id": pack_id, "position": position, **category}
+        for pack_id, position, category in categories
     ])  # fmt: skip
-    category_id = {(pack_id, name): new for (pack_id, name, _, _), new in
+    category_id = {(pack_id, category["name"]): new for (pack_id, _, category), new in
                    zip(categories, category_ids, strict=True)}  # fmt: skip
     entries = [_entry_row(pack_id, new_ids, category_id[(pack_id, name)], position, entry)
                for pack_id, (_, placed) in zip(pack_ids, layouts, strict=True)
@@ -104,23 +117,22 @@ def write_document(user: User, doc: dict[str, list[dict]]) -> dict[str, int]:
     return {"items": len(item_ids), "packs": len(pack_ids), "pack_entries": len(entries)}
 
 
-def _layout(entries: list[dict], item_category: dict[int, str]
-            ) -> tuple[list[str], list[tuple[dict, str]]]:
-    """(category names in pack order, (entry, category name) in display order): entries go by
-    the document's position, categories in first appearance, entries grouped by category."""
+def _layout(pack: dict, item_category: dict[int, str]
+            ) -> tuple[list[dict], list[tuple[dict, str]]]:
+    """(the pack's categories in order, each with its colour; (entry, category name) in display
+    order). Entries go by the document's position, then grouped by category."""
     ordered = [entry for _, entry in sorted(
-        enumerate(entries), key=lambda pair: (pair[1].get("position", pair[0]), pair[0]))]
-    placed = [(entry, item_category[entry["item_id"]]) for entry in ordered]
-    names = list(dict.fromkeys(name for _, name in placed))
-    rank = {name: index for index, name in enumerate(names)}
-    return names, sorted(placed, key=lambda pair: rank[pair[1]])
-
-
-def _colored(names: list[str]) -> list[tuple[str, str]]:
+        enumerate(pack["entries"]), key=lambda pair: (pair[1].get("position", pair[0]), pair[0]))]
+    placed = [(entry, entry.get("category", item_category[entry["item_id"]]))
+              for entry in ordered]  # fmt: skip
+    colors = {c["name"]: c.get("color") for c in pack["categories"]}
+    names = list(dict.fromkeys([*colors, *(name for _, name in placed)]))
     used: list[str] = []
-    for _ in names:
-        used.append(next_color(used))
-    return list(zip(names, used, strict=True))
+    for name in names:
+        used.append(colors.get(name) or next_color(used))
+    rank = {name: index for index, name in enumerate(names)}
+    return ([{"name": name, "color": color} for name, color in zip(names, used, strict=True)],
+            sorted(placed, key=lambda pair: rank[pair[1]]))
 
 
 def _item_row(user: User, raw: dict, now) -> dict:
@@ -129,7 +141,7 @@ def _item_row(user: User, raw: dict, now) -> dict:
         "description": raw.get("description", ""), "weight_mg": raw["weight_mg"],
         "weight_unit": raw.get("weight_unit") or user.weight_unit, "price": raw.get("price"),
         "currency": raw.get("currency") or user.currency, "url": raw.get("url", ""),
-        **{k: raw.get(k, now) for k in TIMESTAMPS},
+        "image_url": raw.get("image_url", ""), **{k: raw.get(k, now) for k in TIMESTAMPS},
     }  # fmt: skip
 
 
@@ -140,4 +152,5 @@ def _entry_row(pack_id: int, new_ids: dict[int, int], category_id: int, position
         "quantity": Decimal(entry["quantity"]), "worn": entry.get("worn", False),
         "consumable": entry.get("consumable", False),
         "worn_quantity": entry.get("worn_quantity"), "position": position,
+        "star": entry.get("star", 0), "checked": entry.get("checked", False),
     }  # fmt: skip

@@ -33,16 +33,28 @@ def agrees(raw) -> bool:
     optional={"quantity": st.sampled_from(QUANTITIES), "worn_quantity": st.sampled_from(
         QUANTITIES), "worn": st.sampled_from([True, False, 1, "true"]),
         "consumable": st.sampled_from([True, False, 0, None]),
-        "position": st.sampled_from(POSITIONS), "note": st.just("x")}))
+        "position": st.sampled_from(POSITIONS), "note": st.just("x"),
+        "star": st.sampled_from([-1, 0, 3, 4, 1.0, None, True]),
+        "checked": st.sampled_from([True, False, 1, None]),
+        "category": st.sampled_from(["Shelter", "", " ", "x" * 200, "x" * 201, "\x00", "é",
+                                     "a\ud800", None, 3])}))
 def test_the_fast_entry_path_takes_only_what_the_schema_takes_and_loads_it_alike(raw):
     agrees(raw)
 
 
-@pytest.mark.parametrize("key", ["quantity", "worn_quantity", "position"])
+PLAIN = {
+    "quantity": [-1, 0, 1, 999_999, 1_000_000, 1_000_001, "0", "0.001", "0.0005", "1.500",
+                 "1000000", "1000000.001", "01.5", "10000000"],
+    "position": [-1, 0, 1, 1_000_000, 1_000_001],
+    "star": [-1, 0, 3, 4],
+    "category": ["", "Shelter", "x" * 200, "x" * 201, None],
+}
+PLAIN["worn_quantity"] = PLAIN["quantity"]
+
+
+@pytest.mark.parametrize("key", list(PLAIN))
 def test_the_fast_path_takes_a_plain_value_exactly_when_the_schema_does(key):
-    plain = [-1, 0, 1, 999_999, 1_000_000, 1_000_001, "0", "0.001", "0.0005", "1.500",
-             "1000000", "1000000.001", "01.5", "10000000"] if key != "position" \
-        else [-1, 0, 1, 1_000_000, 1_000_001]
+    plain = PLAIN[key]
     for value in plain:
         raw = {"item_id": 1, "quantity": "1000000", key: value}
         try:
@@ -55,7 +67,8 @@ def test_the_fast_path_takes_a_plain_value_exactly_when_the_schema_does(key):
 
 def test_an_exported_entry_takes_the_fast_path():
     assert agrees({"item_id": 3, "quantity": "2.000", "worn": True, "consumable": False,
-                   "worn_quantity": "1.000", "position": 7})
+                   "worn_quantity": "1.000", "position": 7, "category": "Sleep", "star": 2,
+                   "checked": True})
     assert not agrees({"item_id": 3, "worn": True, "consumable": True})
     assert not agrees({"item_id": 3, "quantity": "1.000", "worn_quantity": "2.000"})
 
@@ -70,6 +83,17 @@ def test_an_exported_entry_takes_the_fast_path():
         {"item_id": 1, "quantity": "1e400"}]}]}, "packs.0.entries.0.quantity"),
     ({"packs": [{"name": "p", "entries": {"item_id": 1}}]}, "packs.0.entries"),
     ({"packs": [[]]}, "packs.0._schema"),
+    ({"packs": [{"name": "p", "categories": [{"name": "a"}, {"name": "a"}]}]},
+     "packs.0.categories.1.name"),
+    ({"packs": [{"name": "p", "categories": [{"name": "a", "color": "red"}]}]},
+     "packs.0.categories.0.color"),
+    ({"packs": [{"name": "p", "categories": {"name": "a"}}]}, "packs.0.categories"),
+    ({"packs": [{"name": "p", "categories": [{"color": "#ffffff"}]}]},
+     "packs.0.categories.0.name"),
+    ({"items": [{"id": 1, "name": "a"}], "packs": [{"name": "p", "entries": [
+        {"item_id": 1, "star": 4}]}]}, "packs.0.entries.0.star"),
+    ({"items": [{"id": 1, "name": "a"}], "packs": [{"name": "p", "entries": [
+        {"item_id": 1, "category_id": 4}]}]}, "packs.0.entries.0.category_id"),
 ])
 def test_garbage_is_refused_with_its_path(data, path):
     with pytest.raises(ValidationFailed) as refused:

@@ -11,6 +11,7 @@ def _strip_ids(doc):
     items = [{k: v for k, v in i.items() if k not in ("id", "created_at", "updated_at")}
              for i in doc["items"]]  # fmt: skip
     packs = [{"name": p["name"], "description": p["description"],
+              "categories": p["categories"],
               "entries": [{k: v for k, v in e.items() if k != "item_id"} for e in p["entries"]]}
              for p in doc["packs"]]  # fmt: skip
     return items, packs
@@ -64,4 +65,60 @@ def test_export_query_count_is_bounded(app, alice, count_queries):
         alice.entry(pack["id"], alice.item(name=f"i{n}")["id"])
     with app.app_context(), count_queries() as q:
         export_data(alice.user.id)
-    assert q.count == 3
+    assert q.count == 4
+
+
+def test_the_pack_model_comes_back_whole(app, alice, bob):
+    """Categories in their order with their colours (an empty one too), each entry in its
+    category (not its item's), stars and ticks, item pictures: all exported and imported."""
+    pack = alice.pack(name="Trip")
+    tent = alice.item(name="Tent", category="Shelter", image_url="https://img.example/t.jpg")
+    stove = alice.item(name="Stove", category="Kitchen")
+    socks = alice.item(name="Socks", category="")
+    alice.entry(pack["id"], stove["id"], star=3, checked=True)
+    alice.entry(pack["id"], tent["id"], category="Sleeping", star=1)
+    alice.entry(pack["id"], socks["id"], quantity=0)
+    water = alice.post(f"/api/packs/{pack['id']}/categories",
+                       {"name": "Water", "color": "#123abc", "position": 0}).get_json()
+    assert water["position"] == 0
+    with app.app_context():
+        exported = export_data(alice.user.id)
+        import_data(bob.user.id, exported)
+        db.session.commit()
+        again = export_data(bob.user.id)
+    assert _strip_ids(again) == _strip_ids(exported)
+    assert [c["name"] for c in again["packs"][0]["categories"]] == [
+        "Water", "Kitchen", "Sleeping", ""]
+    assert again["packs"][0]["categories"][0]["color"] == "#123abc"
+    theirs = alice.get(f"/api/packs/{pack['id']}").get_json()
+    ours = bob.get("/api/packs").get_json()[0]
+    ours = bob.get(f"/api/packs/{ours['id']}").get_json()
+    keep = ("name", "position", "color", "entry_count")
+    assert [{k: c[k] for k in keep} for c in ours["categories"]] == \
+        [{k: c[k] for k in keep} for c in theirs["categories"]]
+    fields = ("category", "position", "star", "checked", "quantity")
+    assert [{k: e[k] for k in fields} | {"item": e["item"]["name"],
+                                         "image": e["item"]["image_url"]}
+            for e in ours["entries"]] == [{k: e[k] for k in fields} | {
+                "item": e["item"]["name"], "image": e["item"]["image_url"]}
+                for e in theirs["entries"]]
+    assert ours["totals"] == theirs["totals"]
+
+
+def test_a_document_without_categories_takes_them_from_its_items(app, alice):
+    """An export made before packs had categories: each entry goes into a category named like
+    its item's, made in the order the entries come (by position)."""
+    doc = {"items": [{"id": 1, "name": "Tent", "category": "Shelter"},
+                     {"id": 2, "name": "Stove", "category": "Kitchen"},
+                     {"id": 3, "name": "Tarp", "category": "Shelter"}],
+           "packs": [{"name": "Old", "entries": [{"item_id": 1, "position": 9},
+                                                 {"item_id": 2, "position": 0},
+                                                 {"item_id": 3, "position": 5}]}]}
+    with app.app_context():
+        import_data(alice.user.id, doc)
+        db.session.commit()
+    pack = alice.get("/api/packs").get_json()[0]
+    pack = alice.get(f"/api/packs/{pack['id']}").get_json()
+    assert [c["name"] for c in pack["categories"]] == ["Kitchen", "Shelter"]
+    assert [(e["item"]["name"], e["position"]) for e in pack["entries"]] == [
+        ("Stove", 0), ("Tarp", 1), ("Tent", 2)]
