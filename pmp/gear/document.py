@@ -137,17 +137,14 @@ def _pack(raw: Any, path: str, item_ids: set[int], errors: RecordErrors) -> dict
 
 def _entries(raw_entries: list, path: str, item_ids: set[int], errors: RecordErrors
              ) -> list[dict]:
-    entries, seen = [], set()
+    """A pack's entries; an item may be in a pack twice, as a Lighterpack import leaves it."""
+    entries = []
     for n, raw_entry in enumerate(raw_entries):
         entry = load(ENTRY, raw_entry, f"{path}.{n}", errors, fast=fast_entry)
         if entry is None:
             continue
-        where = f"{path}.{n}.item_id"
         if entry["item_id"] not in item_ids:
-            errors.add(where, ["Unknown item: not in the document's items."])
-        elif entry["item_id"] in seen:
-            errors.add(where, ["Duplicate: the item is already in this pack."])
-        seen.add(entry["item_id"])
+            errors.add(f"{path}.{n}.item_id", ["Unknown item: not in the document's items."])
         entries.append(entry)
     return entries
 
