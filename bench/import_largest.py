@@ -1,12 +1,15 @@
 """Import the largest document POST /api/me/import accepts, under the production server.
 
-`.venv/bin/python bench/import_largest.py [--writers 2]` generates a document at every cap of
-the import (pmp.account.caps, bench/account_document.py `largest()`: 29 MB), starts gunicorn
-on a temporary SQLite database as bench/run.py does, and imports it twice into fresh accounts:
+`.venv/bin/python bench/import_largest.py [--writers 2] [--ten-years]` generates a document
+at every cap of the import (pmp.account.caps, bench/account_document.py `largest()`: 31 MB;
+with --ten-years the 11 MB account of the round-trip test), starts gunicorn on a temporary
+SQLite database as bench/run.py does, and imports it twice into fresh accounts:
 as plain JSON and gzip-compressed. While each import runs, other clients keep writing
 (`POST /api/items`) and reading (`GET /api/me`) on their own connections: their slowest
 answers show how long the import held SQLite's single write lock and that reads go on
-meanwhile (WAL). Prints the figures and writes bench/results/import-<time>.json.
+meanwhile (WAL). Before the server starts, the same import runs once in this process, timed
+phase by phase: parsing, checking every record (no lock held), and writing (the write lock
+held). Prints the figures and writes bench/results/import-<time>.json.
 """
 
 from __future__ import annotations
@@ -37,9 +40,11 @@ PASSWORD = "bench marks are not passwords"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--writers", type=int, default=2, help="concurrent writing clients")
+    parser.add_argument("--ten-years", action="store_true",
+                        help="the ten-year account of the round-trip test instead")
     args = parser.parse_args()
     started = time.perf_counter()
-    body = json.dumps(account_document(largest())).encode()
+    body = json.dumps(account_document(None if args.ten_years else largest())).encode()
     packed = gzip.compress(body, 6)
     print(f"document: {len(body):,} bytes, {len(packed):,} gzipped "
           f"(generated in {time.perf_counter() - started:.1f} s)", flush=True)
@@ -58,6 +63,8 @@ def main() -> None:
 def run(workdir: Path, body: bytes, packed: bytes, writers: int) -> dict:
     env = server_env(workdir)
     migrate(env)
+    phases = in_process(body)
+    print(f"in one process: {phases}", flush=True)
     proc, base, _, config = start_server(env, workdir)
     try:
         runs = [import_once(base, "plain", body, {}, writers),
@@ -66,8 +73,9 @@ def run(workdir: Path, body: bytes, packed: bytes, writers: int) -> dict:
     finally:
         exit_code = stop(proc)
     return {"when": datetime.now(UTC).isoformat(timespec="seconds"), "server": config,
-            "bytes": len(body), "gzip_bytes": len(packed), "runs": runs, "rss_kib": memory,
-            "server_exit_code": exit_code}  # fmt: skip
+            "bytes": len(body), "gzip_bytes": len(packed), "in_process": phases, "runs": runs,
+            "rss_kib": memory, "server_exit_code": exit_code,
+            "loadavg": [round(x, 2) for x in os.getloadavg()]}  # fmt: skip
 
 
 def migrate(env: dict[str, str]) -> None:
@@ -81,6 +89,35 @@ def migrate(env: dict[str, str]) -> None:
     with app.app_context():
         upgrade()
         db.engine.dispose()
+
+
+def in_process(body: bytes) -> dict[str, float]:
+    """Seconds per phase of one import, in this process: what the HTTP figures are made of."""
+    from pmp import create_app
+    from pmp.account import export, upload
+    from pmp.auth.service import create_user
+    from pmp.core.database import write_intent
+    from pmp.core.extensions import db
+    from pmp.workouts import portability as workouts
+
+    app = create_app()
+    with app.test_request_context(method="POST"):
+        write_intent(True)
+        user = create_user("inprocess", "inprocess@example.com", PASSWORD)
+        db.session.commit()
+        started = time.perf_counter()
+        document = upload.parse_json(body)
+        parsed = time.perf_counter()
+        gear_doc, workouts_doc = export._checked(user, document)
+        checked = time.perf_counter()
+        plan = workouts.plan_exercises(user.id, workouts_doc)  # takes the write lock
+        export.gear.write_document(user, gear_doc)
+        workouts.write_document(user, workouts_doc, plan)
+        db.session.commit()
+        written = time.perf_counter()
+        db.engine.dispose()
+    return {"parse_s": round(parsed - started, 2), "check_s": round(checked - parsed, 2),
+            "write_s (lock held)": round(written - checked, 2)}
 
 
 def token_for(base: str, name: str) -> str:
@@ -152,7 +189,8 @@ class Client(threading.Thread):
 
 def print_report(report: dict) -> None:
     print(f"\nserver: gunicorn {report['server']}, SQLite; document {report['bytes']:,} bytes "
-          f"({report['gzip_bytes']:,} gzipped)")
+          f"({report['gzip_bytes']:,} gzipped); load average after: {report['loadavg']}")
+    print(f"in one process: {report['in_process']}")
     for run_ in report["runs"]:
         print(f"\n{run_['name']}: HTTP {run_['status']} in {run_['seconds']:.2f} s; "
               f"imported {run_['imported']}")
