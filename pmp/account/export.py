@@ -14,7 +14,7 @@ from marshmallow import ValidationError, fields, validate
 
 from pmp.account.caps import check_caps
 from pmp.auth.models import User
-from pmp.core.errors import BadRequest, ValidationFailed
+from pmp.core.errors import ValidationFailed
 from pmp.core.extensions import db
 from pmp.core.models import utcnow
 from pmp.core.records import RecordErrors
@@ -66,10 +66,7 @@ def import_account(user: User, document: Any) -> dict[str, int]:
     Nothing is written before the whole document passed: envelope, caps, every record, and
     every exercise it names (a read); then bulk INSERTs and one commit.
     """
-    try:
-        gear_doc, workouts_doc = _checked(user, document)
-    except RecursionError:  # a value nested deep enough for the parser, not for the checks
-        raise BadRequest("The JSON is nested too deeply.") from None
+    gear_doc, workouts_doc = _checked(user, document)
     try:
         plan = workouts.plan_exercises(user.id, workouts_doc)
         counts = gear.write_document(user, gear_doc)
