@@ -25,35 +25,45 @@ from pmp.workouts.models import Exercise, Workout, WorkoutExercise, WorkoutSet
 from pmp.workouts.schemas import WorkoutSchema
 
 WORKOUT_FIELDS = ("performed_at", "duration_minutes", "notes", "created_at", "updated_at")
-EXPORTED_WORKOUT = WorkoutSchema(only=WORKOUT_FIELDS)
+TIMESTAMP = WorkoutSchema().fields["performed_at"]
 AMOUNTS = ("weight", "rpe", "distance_meters")
 
 
 def export_data(user_id: int) -> dict[str, Any]:
     """Custom exercises and workouts (with entries and sets) as JSON-ready data: four queries
-    of plain rows, so that ten years of training (60,000 sets) export in well under a second."""
+    of plain rows on the connection (no ORM result layer, no schema pass per set), so that ten
+    years of training (60,000 sets) export in well under a second."""
     exercises = db.session.scalars(
         select(Exercise).filter_by(user_id=user_id).order_by(Exercise.name_key)
     ).all()
+    connection = db.session.connection()
     sets: dict[int, list[dict]] = {}
-    for entry_id, *values in db.session.execute(_sets_of(user_id)):
+    for entry_id, *values in connection.execute(_sets_of(user_id)):
         sets.setdefault(entry_id, []).append(set_doc(values))
     entries: dict[int, list[dict]] = {}
-    for row in db.session.execute(_entries_of(user_id)):
-        entries.setdefault(row.workout_id, []).append({
-            "exercise_name": row.name, "custom": row.owner is not None,
-            "exercise_order": row.exercise_order, "notes": row.notes,
-            "sets": sets.get(row.id, []),
+    for entry_id, workout_id, order, notes, name, owner in connection.execute(
+            _entries_of(user_id)):
+        entries.setdefault(workout_id, []).append({
+            "exercise_name": name, "custom": owner is not None, "exercise_order": order,
+            "notes": notes, "sets": sets.get(entry_id, []),
         })  # fmt: skip
-    workouts = db.session.execute(
+    workouts = connection.execute(
         select(Workout.id, *(getattr(Workout, k) for k in WORKOUT_FIELDS))
         .where(Workout.user_id == user_id).order_by(Workout.performed_at, Workout.id)
     )  # fmt: skip
     return {
         "custom_exercises": CUSTOM_EXERCISE.dump(exercises, many=True),
-        "workouts": [{**EXPORTED_WORKOUT.dump(row), "exercises": entries.get(row.id, [])}
-                     for row in workouts],
+        "workouts": [_workout_doc(values, entries.get(values[0], [])) for values in workouts],
     }  # fmt: skip
+
+
+def _workout_doc(values, exercises: list[dict]) -> dict[str, Any]:
+    """A workout as WorkoutSchema dumps it (timestamps by its Timestamp field), with entries."""
+    doc = dict(zip(WORKOUT_FIELDS, values[1:], strict=True))
+    for key in ("performed_at", "created_at", "updated_at"):
+        doc[key] = TIMESTAMP.serialize(key, doc)
+    doc["exercises"] = exercises
+    return doc
 
 
 def _entries_of(user_id: int):
