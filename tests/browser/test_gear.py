@@ -188,6 +188,7 @@ def test_search_without_results_and_the_phone_cards(phone, browser, server):
     check_accessibility(phone, "gear, phone, edit dialog")
     screenshot(phone, "gear-phone-edit")
     phone.get_by_role("button", name="Cancel").click()
+    expect(phone.get_by_role("button", name="Edit Quilt")).to_be_focused()
 
     phone.get_by_label("Search gear").fill("tarp")
     expect(phone.get_by_text("No items match “tarp”.")).to_be_visible()
