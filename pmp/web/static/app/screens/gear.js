@@ -2,7 +2,7 @@
 // changed and deleted in place. The parts live in screens/gear/.
 import { errorText } from "../api.js";
 import { Frame, useTitle } from "../ui/layout.js";
-import { PHONE, useMedia } from "../ui/media.js";
+import { NARROW, useMedia } from "../ui/media.js";
 import { notify } from "../ui/toast.js";
 import { html, useState } from "../vendor.js";
 import { useCategories, useInventory } from "./gear/data.js";
@@ -36,7 +36,7 @@ export function Gear() {
   const inventory = useInventory(query);
   const { categories, reload: reloadCategories } = useCategories();
   const [editing, setEditing] = useState(null); // null, "new" or the item
-  const phone = useMedia(PHONE);
+  const narrow = useMedia(NARROW);
   const changed = () => reloadCategories();
   const removal = useRemoval({
     onRemoved: (item) => { inventory.remove(item.id); changed(); },
@@ -52,7 +52,7 @@ export function Gear() {
   }
 
   const { items, total, error, busy } = inventory;
-  const List = phone ? ItemCards : ItemTable;
+  const List = narrow ? ItemCards : ItemTable;
   return html`<${Frame}>
     <div class="screen-head">
       <h1>Gear</h1>

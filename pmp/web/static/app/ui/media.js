@@ -1,7 +1,8 @@
 // Whether a media query matches now, re-rendering when it changes (phone or desktop layout).
 import { useEffect, useState } from "../vendor.js";
 
-export const PHONE = "(max-width: 640px)";
+// Too narrow for a table of several columns: phones, and small tablets held upright.
+export const NARROW = "(max-width: 760px)";
 
 export function useMedia(query) {
   const [matches, setMatches] = useState(() => matchMedia(query).matches);

@@ -6,8 +6,9 @@ import { inPacks } from "./data.js";
 
 const COLUMNS = [["name", "Name"], ["category", "Category"], ["weight", "Weight"]];
 
+// The weight as it was typed (up to the milligram's 3 decimals), in the item's own unit.
 function Weight({ item }) {
-  return html`<span class="num">${number(item.weight)}</span><span class="unit">
+  return html`<span class="num">${number(item.weight, 3)}</span><span class="unit">
     ${item.weight_unit}</span>`;
 }
 
@@ -85,7 +86,8 @@ export function ItemTable({ items, sort, onSort, onEdit, onDelete }) {
             <td>${item.category}</td>
             <td class="num"><${Weight} item=${item} /></td>
             <td class="num"><${Price} item=${item} /></td>
-            <td class=${item.pack_count ? "" : "muted"}>${inPacks(item.pack_count)}</td>
+            <td class=${`packs-cell ${item.pack_count ? "" : "muted"}`}>
+              ${inPacks(item.pack_count)}</td>
             <td><${Actions} item=${item} onEdit=${onEdit} onDelete=${onDelete} /></td>
           </tr>`)}
       </tbody>
