@@ -95,8 +95,8 @@ function Import() {
 
 export function Data() {
   return html`
-    <${Section} id="data" title="Your data"
-      intro="Download every item, pack and workout as one file, to keep or to move to another pmp server.">
+    <${Section} id="data" title="Your data" intro=${"Download every item, pack and workout " +
+      "as one file, to keep or to move to another pmp server."}>
       <${Export} />
       <${Import} />
     <//>`;

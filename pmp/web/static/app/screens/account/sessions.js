@@ -64,8 +64,8 @@ export function Sessions() {
 
   const others = sessions ? sessions.length - 1 : 0;
   return html`
-    <${Section} id="sessions" title="Where you are signed in"
-      intro="Each sign-in is a session. Sign out one you do not recognise, then change your password.">
+    <${Section} id="sessions" title="Where you are signed in" intro=${"Each sign-in is a " +
+      "session. Sign out one you do not recognise, then change your password."}>
       ${error && html`<p class="form-error" role="alert">${errorText(error)}</p>`}
       ${sessions === null && !error && html`<p class="muted" role="status">Loading…</p>`}
       ${sessions && html`<ul class="session-list">
