@@ -190,5 +190,6 @@ def test_account_on_a_phone(phone, browser, server):
     phone.emulate_media(color_scheme="dark")
     check_accessibility(phone, "account, phone, dark")
     screenshot(phone, "account-phone-dark")
-    for name in ("Where you are signed in", "Security activity", "Delete the account"):
-        part(phone, name).screenshot(path=SCREENSHOTS / f"account-phone-dark-{name[:8]}.png")
+    for name, slug in (("Where you are signed in", "sessions"),
+                       ("Security activity", "security"), ("Delete the account", "delete")):
+        part(phone, name).screenshot(path=SCREENSHOTS / f"account-phone-dark-{slug}.png")
