@@ -119,6 +119,8 @@ def test_add_find_sort_edit_and_delete(page, browser, server):
     expect(page.get_by_label("Sort")).to_have_value("-weight")
     page.get_by_label("Category").select_option("All categories")
     page.get_by_label("Sort").select_option("name")
+    expect(page.get_by_text("Showing 50 of 58 items")).to_be_visible()
+    expect(names.first).to_have_text(re.compile("^Cup"))
     screenshot(page, "gear-desktop")
     check_accessibility(page, "gear, a list")
 

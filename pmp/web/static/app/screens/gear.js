@@ -65,9 +65,9 @@ export function Gear() {
       shown=${items.length} total=${total} query=${query} />`}
     ${items && items.length === 0 && html`<${Empty} query=${query}
       onClear=${() => change({ q: "", category: null })} />`}
-    ${items && items.length > 0 && html`<${List} items=${items} sort=${query.sort}
-      onSort=${(sort) => change({ sort })} onEdit=${setEditing}
-      onDelete=${removal.start} />`}
+    ${items && items.length > 0 && html`<div class="gear-list" aria-busy=${busy ? "true" : "false"}>
+      <${List} items=${items} sort=${query.sort} onSort=${(sort) => change({ sort })}
+        onEdit=${setEditing} onDelete=${removal.start} /></div>`}
     ${items && items.length < total && html`<div class="load-more">
       <button type="button" onClick=${inventory.loadMore} disabled=${busy}>
         ${busy ? "Loading…" : `Load more (${total - items.length} left)`}</button></div>`}
