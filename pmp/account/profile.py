@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from pmp.auth import tokens
+from pmp.auth import security_events, tokens
 from pmp.auth.models import User
 from pmp.auth.passwords import hash_password
 from pmp.auth.service import TAKEN, check_password_policy, require_password
@@ -25,6 +25,7 @@ def update_me(user: User, data: dict) -> User:
         if taken:
             raise Conflict(TAKEN)
         user.email = data["email"]
+        security_events.record(user.id, "email_changed")
         audit("email_changed", user.id)
     if "display_name" in data:
         user.display_name = data["display_name"]
@@ -46,6 +47,7 @@ def change_password(user: User, data: dict, current_session_id: int | None) -> N
     user.password_hash = new_hash
     user.tokens_valid_after = utcnow()
     tokens.revoke_user_families(user.id, "password_changed", keep=current_session_id)
+    security_events.record(user.id, "password_changed", current_session_id)
     db.session.commit()
     audit("password_changed", user.id)
 

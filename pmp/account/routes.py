@@ -4,10 +4,13 @@ account exported and imported as one document."""
 from __future__ import annotations
 
 from pmp.account import caps, export, profile, schemas, upload
+from pmp.auth import security_events
 from pmp.auth.guard import api_blueprint, current_claims, current_user
 from pmp.auth.ratelimits import keeps_email, password_confirmation
 from pmp.auth.schemas import UserSchema
 from pmp.core.models import utcnow
+from pmp.core.pagination import total_header
+from pmp.core.schemas import PageArgs
 
 blp = api_blueprint("account", __name__, description="The account: profile, password, export")
 
@@ -86,3 +89,20 @@ def import_account():
     """Add the records of an export document to this account (all or nothing)."""
     document = upload.read_document()
     return {"imported": export.import_account(current_user(), document)}
+
+
+@blp.route("/me/security-events", methods=["GET"])
+@blp.arguments(PageArgs, location="query")
+@blp.response(200, schemas.SecurityEventSchema(many=True))
+def list_security_events(args):
+    """Sign-ins, detected refresh-token reuse, password changes: newest first, paged."""
+    events, total = security_events.list_events(current_user().id, args["limit"],
+                                                args["offset"])
+    return events, 200, total_header(total)
+
+
+@blp.route("/me/security-events/acknowledge", methods=["POST"])
+@blp.response(200, schemas.AcknowledgedSchema)
+def acknowledge_security_events():
+    """Mark every security alert as seen (unacknowledged_alerts drops to 0)."""
+    return {"acknowledged": security_events.acknowledge(current_user().id)}

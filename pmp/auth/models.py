@@ -1,11 +1,22 @@
-"""Accounts, login sessions (refresh-token families) and revoked access tokens."""
+"""Accounts, login sessions (refresh-token families), revoked access tokens and the security
+events an account holder can read (sign-ins, detected token reuse, password changes)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+    select,
+)
+from sqlalchemy.orm import Mapped, column_property, deferred, mapped_column
 
 from pmp.core.extensions import db
 from pmp.core.models import NEVER_REUSED_IDS, TimestampMixin, UTCDateTime, utcnow
@@ -68,3 +79,44 @@ class RevokedToken(db.Model):
 
     jti: Mapped[str] = mapped_column(String(36), primary_key=True)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+
+
+SECURITY_EVENT_KINDS = ("login_success", "refresh_token_reuse_detected", "password_changed",
+                        "email_changed", "logout_all", "session_revoked")
+# Kinds the account holder must acknowledge: a stolen refresh token came back.
+ALERT_KINDS = ("refresh_token_reuse_detected",)
+
+
+class SecurityEvent(db.Model):
+    """What happened to an account's security, for its holder to read (the audit log is the
+    operator's). Kept for SECURITY_EVENT_DAYS (pmp.auth.security_events)."""
+
+    __tablename__ = "security_events"
+    __table_args__ = (
+        Index("ix_security_events_user_id_id", "user_id", "id"),
+        Index("ix_security_events_created_at", "created_at"),
+        NEVER_REUSED_IDS,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False
+    )
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, nullable=False)
+    ip: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    user_agent: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    # The session concerned (not a foreign key: the event outlives the session's row).
+    session_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Set when the holder has seen an alert (ALERT_KINDS); other kinds never need it.
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+# Loaded only when read (GET /api/me, a token pair's user): one COUNT on an indexed range.
+User.unacknowledged_alerts = deferred(column_property(
+    select(func.count(SecurityEvent.id))
+    .where(SecurityEvent.user_id == User.id, SecurityEvent.kind.in_(ALERT_KINDS),
+           SecurityEvent.acknowledged_at.is_(None))
+    .correlate_except(SecurityEvent)
+    .scalar_subquery()
+))

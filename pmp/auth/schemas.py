@@ -32,6 +32,9 @@ class UserSchema(BaseSchema):
     display_name = fields.String()
     role = fields.String()
     preferences = fields.Method("_preferences")
+    unacknowledged_alerts = fields.Integer(metadata={
+        "description": "Security alerts (refresh-token reuse the server detected) not yet "
+                       "acknowledged: POST /api/me/security-events/acknowledge"})
     created_at = Timestamp()
     updated_at = Timestamp()
 

@@ -6,7 +6,7 @@ from flask import current_app
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
-from pmp.auth import tokens
+from pmp.auth import security_events, tokens
 from pmp.auth.models import AuthSession, User
 from pmp.auth.passwords import hash_password, needs_rehash, password_problems, verify_password
 from pmp.core.errors import ApiError, Conflict, Forbidden, NotFound, ValidationFailed
@@ -52,6 +52,7 @@ def register(data: dict) -> dict:
     user = create_user(data["username"], data["email"], data["password"],
                        data.get("display_name"))
     family = tokens.start_family(user, data["remember_me"])
+    security_events.record(user.id, "login_success", family.id)
     db.session.commit()
     audit("register", user.id)
     audit("login_success", user.id, session_id=family.id)
@@ -72,6 +73,7 @@ def login(data: dict) -> dict:
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(data["password"])
     family = tokens.start_family(user, data["remember_me"])
+    security_events.record(user.id, "login_success", family.id)
     db.session.commit()
     audit("login_success", user.id, session_id=family.id)
     return tokens.token_pair(user, family)
@@ -100,6 +102,7 @@ def logout(refresh_claims: dict | None, access_claims: dict | None) -> None:
 
 def logout_all(user: User) -> int:
     count = tokens.revoke_user_families(user.id, "logout_all")
+    security_events.record(user.id, "logout_all")
     db.session.commit()
     audit("logout_all", user.id, revoked_sessions=count)
     return count
@@ -127,6 +130,7 @@ def revoke_session(user: User, session_id: int) -> None:
     if family is None:
         raise NotFound("Session not found.")
     tokens.revoke_family(family, "revoked_by_user")
+    security_events.record(user.id, "session_revoked", session_id)
     db.session.commit()
     audit("session_revoked", user.id, session_id=session_id)
 

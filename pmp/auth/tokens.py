@@ -21,6 +21,7 @@ from flask import current_app
 from flask_jwt_extended import create_access_token, create_refresh_token
 from sqlalchemy import delete, update
 
+from pmp.auth import security_events
 from pmp.auth.models import AuthSession, RevokedToken, User
 from pmp.core.errors import ApiError
 from pmp.core.extensions import db
@@ -152,6 +153,7 @@ def _refuse_spent_token(family: AuthSession, claims: dict):
     if family.revoked_at is None and family.expires_at > utcnow():
         # Valid signature, live family, wrong jti: a spent token came back. Kill the family.
         revoke_family(family, "reuse_detected")
+        security_events.record(family.user_id, "refresh_token_reuse_detected", family.id)
         db.session.commit()
         audit("refresh_token_reuse_detected", family.user_id, session_id=family.id,
               jti_prefix=str(claims.get("jti"))[:8])
@@ -216,12 +218,14 @@ def token_predates_account(claims: dict, user: User) -> bool:
 
 
 def cleanup_expired(now: datetime | None = None) -> dict[str, int]:
-    """Delete families and blocklist entries that can no longer matter."""
+    """Delete families and blocklist entries that can no longer matter, and security events
+    past their retention."""
     now = now or utcnow()
     # A revoked family is kept until its natural expiry so reuse of its tokens is still caught.
     families = db.session.execute(
         delete(AuthSession).where(AuthSession.expires_at <= now)
     ).rowcount
     tokens = db.session.execute(delete(RevokedToken).where(RevokedToken.expires_at <= now)).rowcount
+    events = security_events.delete_old(now)
     db.session.commit()
-    return {"sessions": families, "revoked_tokens": tokens}
+    return {"sessions": families, "revoked_tokens": tokens, "security_events": events}

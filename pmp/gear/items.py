@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, select
 
 from pmp.auth.models import User
 from pmp.core.errors import NotFound, ValidationFailed
@@ -36,11 +36,12 @@ def owned_item(user_id: int, item_id: int) -> Item:
 
 
 def pack_counts(item_ids: list[int]) -> dict[int, int]:
-    """In how many packs each item is, in one query."""
+    """In how many packs each item is, in one query (an item a pack holds twice, as an import
+    may do, counts once)."""
     if not item_ids:
         return {}
     rows = db.session.execute(
-        select(PackEntry.item_id, func.count())
+        select(PackEntry.item_id, func.count(distinct(PackEntry.pack_id)))
         .where(PackEntry.item_id.in_(item_ids))
         .group_by(PackEntry.item_id)
     )
@@ -71,6 +72,15 @@ def list_items(user_id: int, args: dict) -> tuple[list[dict], int]:
     items = plain_rows(db.session.connection().execute(page).all())
     counts = pack_counts([item.id for item in items])
     return [item_view(item, counts.get(item.id, 0)) for item in items], int(total or 0)
+
+
+def list_categories(user_id: int) -> list[str]:
+    """The distinct categories of the user's items, case-insensitively sorted; "" stands for
+    items without one."""
+    return list(db.session.scalars(
+        select(Item.category).where(Item.user_id == user_id).group_by(Item.category)
+        .order_by(func.lower(Item.category), Item.category)
+    ))  # fmt: skip
 
 
 def _escape_like(text: str) -> str:

@@ -8,7 +8,7 @@ import secrets
 from collections import defaultdict
 from functools import lru_cache
 
-from sqlalchemy import Row, Select, bindparam, func, insert, select
+from sqlalchemy import Row, Select, bindparam, distinct, func, insert, select
 from sqlalchemy.orm import aliased
 
 from pmp.auth.models import User
@@ -54,7 +54,8 @@ def entry_rows(pack_id: int, entry_id: int | None = None) -> list[Row]:
 def _entry_statement(one_entry: bool) -> Select:
     other = aliased(PackEntry)
     pack_count = (
-        select(func.count(other.id)).where(other.item_id == Item.id).correlate(Item)
+        select(func.count(distinct(other.pack_id))).where(other.item_id == Item.id)
+        .correlate(Item)
         .scalar_subquery().label("pack_count")
     )  # fmt: skip
     stmt = (

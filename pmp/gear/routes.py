@@ -21,6 +21,7 @@ ITEM = "/items/<int:item_id>"
 PACK = "/packs/<int:pack_id>"
 ENTRY = f"{PACK}/entries/<int:entry_id>"
 CATEGORY = f"{PACK}/categories/<int:category_id>"
+STRINGS = {"type": "array", "items": {"type": "string"}}
 
 
 def errors(*statuses: int):
@@ -62,6 +63,13 @@ def list_items(args):
     """List the inventory (filter by category or text, sort, page; X-Total-Count)."""
     page, total = items.list_items(current_user_id(), args)
     return json_response(page, headers=total_header(total))
+
+
+@blp.route("/items/categories", methods=["GET"])
+@blp.response(200, STRINGS)
+def item_categories():
+    """The distinct categories of your items, sorted ("" for items without one)."""
+    return json_response(items.list_categories(current_user_id()))
 
 
 @blp.route("/items", methods=["POST"])

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from pmp.auth import service
 from pmp.auth.models import AuthSession, User
+from pmp.auth.security_events import RETENTION
 from pmp.auth.tokens import cleanup_expired, revoke_user_families
 from pmp.core.database import write_intent
 from pmp.core.errors import ApiError
@@ -105,11 +106,12 @@ def delete_user(login, yes):
 
 @tokens_cli.command("cleanup")
 def tokens_cleanup():
-    """Delete expired sessions and expired blocklist entries now."""
+    """Delete expired sessions, expired blocklist entries and old security events now."""
     write_intent(True)
     counts = cleanup_expired()
-    click.echo(f"Deleted {counts['sessions']} expired session(s) and "
-               f"{counts['revoked_tokens']} expired revoked token(s).")
+    click.echo(f"Deleted {counts['sessions']} expired session(s), "
+               f"{counts['revoked_tokens']} expired revoked token(s) and "
+               f"{counts['security_events']} security event(s) older than {RETENTION.days} days.")
 
 
 def register_commands(app: Flask) -> None:

@@ -57,7 +57,8 @@ def test_get_me_with_preferences(client, make_user):
     body = client.get("/api/me", headers=user.headers).get_json()
     assert body["preferences"] == {"weight_unit": "g", "currency": "EUR"}
     assert set(body) == {"id", "username", "email", "display_name", "role", "preferences",
-                         "created_at", "updated_at"}
+                         "unacknowledged_alerts", "created_at", "updated_at"}
+    assert body["unacknowledged_alerts"] == 0
 
 
 def test_patch_me_changes_only_sent_fields(client, make_user):

@@ -26,6 +26,8 @@ PASSWORD = "correct horse battery staple"
 HIGH = "100000 per minute"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 860}
+# The test server's signing key: a test may forge a token (an expired one) the server accepts.
+JWT_SECRET = "b" * 40
 
 try:
     from playwright.sync_api import expect, sync_playwright
@@ -55,7 +57,7 @@ def server(tmp_path_factory):
     instance.mkdir(), logs.mkdir()
     env = server_env(instance, free_port(), WEB_CONCURRENCY="2", COOKIE_SECURE="false",
                      LOGIN_RATE_LIMIT=HIGH, REGISTER_RATE_LIMIT=HIGH, DEFAULT_RATE_LIMIT=HIGH,
-                     REFRESH_RATE_LIMIT_REQUESTS="100000", JWT_SECRET_KEY="b" * 40,
+                     REFRESH_RATE_LIMIT_REQUESTS="100000", JWT_SECRET_KEY=JWT_SECRET,
                      LOG_LEVEL="WARNING")
     with entrypoint(env, logs) as process:
         process.wait_healthy()

@@ -177,3 +177,42 @@ def test_item_list_query_count_does_not_grow(alice, count_queries):
     assert len(response.get_json()) == 30
     assert response.get_json()[-1]["pack_count"] == 2
     assert many.count == few.count <= 4
+
+
+def test_categories_of_the_inventory(alice, bob):
+    assert alice.get("/api/items/categories").get_json() == []
+    for name, category in (("Tent", "Shelter"), ("Pot", "kitchen"), ("Stove", "Kitchen"),
+                           ("Cup", "kitchen"), ("Rock", "")):
+        alice.item(name=name, category=category)
+    bob.item(name="Bob's", category="Bob only")
+    response = alice.get("/api/items/categories")
+    assert response.status_code == 200
+    assert response.get_json() == ["", "Kitchen", "kitchen", "Shelter"]
+    # Each one is a filter of the item list, "" the items without a category.
+    names = [i["name"] for i in alice.get("/api/items?category=").get_json()]
+    assert names == ["Rock"]
+    assert bob.get("/api/items/categories").get_json() == ["Bob only"]
+    assert alice.client.get("/api/items/categories").status_code == 401
+
+
+def test_categories_cost_one_query(alice, count_queries):
+    for n in range(20):
+        alice.item(name=f"i{n}", category=f"c{n % 7}")
+    with count_queries() as queries:
+        assert len(alice.get("/api/items/categories").get_json()) == 7
+    assert queries.count <= 2  # the token's user, the categories
+
+
+def test_pack_count_counts_packs_not_entries(alice):
+    """An import may put an item into a pack twice (once consumable); it is still one pack."""
+    csv = ("Item Name,Category,desc,qty,weight,unit,url,price,worn,consumable\n"
+           "Gas,Kitchen,,1,100,gram,,,,\nGas,Kitchen,,1,100,gram,,,,Consumable\n")
+    imported = alice.client.post("/api/packs/import", data=csv, headers={
+        **alice.headers, "Content-Type": "text/csv"})
+    assert imported.status_code == 201, imported.get_json()
+    pack = imported.get_json()
+    assert len(pack["entries"]) == 2
+    assert {e["item"]["pack_count"] for e in pack["entries"]} == {1}
+    item_id = pack["entries"][0]["item_id"]
+    assert alice.get(f"/api/items/{item_id}").get_json()["pack_count"] == 1
+    assert alice.get("/api/items").get_json()[0]["pack_count"] == 1

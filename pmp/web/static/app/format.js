@@ -46,3 +46,18 @@ export function parseNumber(text) {
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : null;
 }
+
+// ISO 4217 codes most people use; any other valid code can be typed (the server checks it).
+export const COMMON_CURRENCIES = ["EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "JPY", "SEK",
+  "NOK", "DKK", "PLN", "CZK"];
+
+// "5 minutes ago", "yesterday": how long ago an instant was, in words.
+export function ago(iso, now = Date.now()) {
+  if (!iso) return "";
+  const seconds = (new Date(iso).getTime() - now) / 1000;
+  const words = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+  for (const [unit, size] of [["day", 86400], ["hour", 3600], ["minute", 60]]) {
+    if (Math.abs(seconds) >= size) return words.format(Math.round(seconds / size), unit);
+  }
+  return words.format(0, "second");
+}

@@ -3,15 +3,33 @@ import { html, useEffect, useRef } from "../vendor.js";
 
 export function Dialog({ open, title, onClose, children, className = "" }) {
   const ref = useRef(null);
+  const gone = useRef(false);
+  const opener = useRef(null);
+  // Removed while open (its owner stopped rendering it): close it, and give the focus back to
+  // the control that opened it, as closing it in place does.
+  useEffect(() => {
+    const dialog = ref.current;
+    return () => {
+      gone.current = true;
+      if (dialog.open) dialog.close();
+      const back = opener.current;
+      const lost = document.activeElement === document.body ||
+        dialog.contains(document.activeElement);
+      if (back && back.isConnected && lost) back.focus();
+    };
+  }, []);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      opener.current = document.activeElement;
+      dialog.showModal();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return html`
     <dialog ref=${ref} class=${`dialog ${className}`} aria-label=${title}
-      onClose=${() => open && onClose()}>
+      onClose=${() => open && !gone.current && onClose()}>
       ${open && html`
         <div class="dialog-head">
           <h2>${title}</h2>

@@ -2,6 +2,7 @@
 // session notices, the screen itself in <main>, and the toasts.
 import { html, useLocation } from "../vendor.js";
 import { sessionNotice, signOut, user } from "../session.js";
+import { SecurityAlert } from "./security-alert.js";
 import { Toasts } from "./toast.js";
 
 export const NAV = [
@@ -33,6 +34,7 @@ export function Frame({ children, wide = false }) {
       </div>
     </header>
     ${sessionNotice.value && html`<p class="notice" role="alert">${sessionNotice.value}</p>`}
+    <${SecurityAlert} />
     <main id="main" class=${wide ? "wide" : ""} tabindex="-1">${children}</main>
     <${Toasts} />`;
 }
