@@ -152,6 +152,8 @@ def test_retries_back_off_and_give_up_after_the_busy_timeout(monkeypatch):
 
     monkeypatch.setattr(ratelimit_storage, "sleep", sleep)
     monkeypatch.setattr(ratelimit_storage, "monotonic", lambda: now[0])
+    # The jitter (x0.5 to x1.5) at its middle, so that the doubling shows deterministically.
+    monkeypatch.setattr(ratelimit_storage.random, "uniform", lambda low, high: (low + high) / 2)
     attempts = iter([sqlite3.OperationalError("database is locked")] * 3 + [None])
 
     def twice_busy():
