@@ -200,10 +200,20 @@ def shared_version(code: str) -> Row | None:
     preferred unit, or None: one indexed look-up, what a cached share page costs."""
     if not SHARE_CODE.fullmatch(code):
         return None
-    return db.session.execute(
+    # Built once and run on a connection of its own, without the ORM session: building the
+    # statement and the session's bookkeeping cost more than the query, and this query is all
+    # that a cached share page costs.
+    with db.engine.connect() as connection:
+        return connection.execute(_shared_version_statement(), {"code": code}).first()
+
+
+@lru_cache(maxsize=1)
+def _shared_version_statement() -> Select:
+    return (
         select(Pack.id.label("pack_id"), Pack.version, User.weight_unit)
-        .join(User, User.id == Pack.user_id).where(Pack.share_code == code)
-    ).first()
+        .join(User, User.id == Pack.user_id)
+        .where(Pack.share_code == bindparam("code"))
+    )
 
 
 def shared_detail(code: str, unit: str | None) -> dict:

@@ -467,3 +467,15 @@ def test_the_web_wing_serves_the_path_the_api_hands_out(app):
         from flask import url_for
 
         assert url_for("web.share_page", code="abc") == SHARE_PAGE_PATH.format(code="abc")
+
+
+@pytest.mark.parametrize("base_url", ["http://localhost/", "http://nas.local:8080/",
+                                      "https://pack.example.org/pmp/",
+                                      "https://pack.example.org:443/", "http://[::1]:8080/a%20b/"])
+def test_public_root_is_the_requests_root(app, base_url):
+    from flask import request
+
+    from pmp.core.urls import public_root
+
+    with app.test_request_context("/r/x", base_url=base_url):
+        assert public_root() == request.url_root.rstrip("/")
