@@ -44,6 +44,7 @@ def main() -> None:
         "GET /api/items?limit=200": "/api/items?limit=200",
         "GET /api/packs/<id> (200 entries)": f"/api/packs/{seeded.big_pack_id}",
         "GET /api/shared/<code>": f"/api/shared/{seeded.share_code}",
+        "GET /r/<code> share page (cached)": f"/r/{seeded.share_code}",
         "GET /api/packs/<id>/export.csv": f"/api/packs/{seeded.big_pack_id}/export.csv",
         "GET /api/workouts/<id>/report": f"/api/workouts/{seeded.workout_id}/report",
         "GET /api/stats/summary (2 years)": "/api/stats/summary",

@@ -31,10 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.first_load import as_json, first_load, print_first_load  # noqa: E402
 from bench.load import Target, measure  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 READ_P99_GOAL_MS = 100
+WARM_UP_CONNECTIONS = 64  # more than the workers' threads together (4 x 4 by default)
 
 
 def main() -> None:
@@ -145,7 +147,8 @@ def call(base: str, method: str, path: str, body: bytes | None = None,
 
 
 def rows(seeded, token: str) -> list[tuple[str, str, list[str], str | None, bool]]:
-    """(name, method, paths, JSON body, is_read); auth is added to every row but ping/shared."""
+    """(name, method, paths, JSON body, is_read); auth is added to every row but ping, login
+    and the public ones (shared JSON, share page)."""
     login = json.dumps({"login": seeded.username, "password": seeded.password})
     sets = [f"/api/workout-exercises/{i}/sets" for i in seeded.workout_exercise_ids]
     item = json.dumps({"name": "Bench item", "category": "Bench", "weight": 123.4,
@@ -157,6 +160,10 @@ def rows(seeded, token: str) -> list[tuple[str, str, list[str], str | None, bool
         (f"GET /api/packs/<id> ({seeded.big_pack_entries} entries)", "GET",
          [f"/api/packs/{seeded.big_pack_id}"], None, True),
         ("GET /api/shared/<code>", "GET", [f"/api/shared/{seeded.share_code}"], None, True),
+        (f"GET /r/<code> share page (gzip, {seeded.big_pack_entries})", "GET",
+         [f"/r/{seeded.share_code}"], None, True),
+        (f"GET /r/<code> share page (plain, {seeded.big_pack_entries})", "GET",
+         [f"/r/{seeded.share_code}"], None, True),
         ("GET /api/packs/<id>/export.csv", "GET",
          [f"/api/packs/{seeded.big_pack_id}/export.csv"], None, True),
         ("GET /api/workouts/<id>/report", "GET",
@@ -179,6 +186,13 @@ def run_rows(base: str, seeded, token: str, args) -> list[dict]:
     for name, method, paths, body, is_read in all_rows:
         if wanted and not any(w in name for w in wanted) and name != ping[0]:
             continue
+        if "share page" in name:
+            # Untimed: each worker renders the page on its first request (tens of ms, more
+            # with the template's first compilation) and serves it from its cache after that,
+            # which is what the row measures. Many connections, so that every worker gets
+            # some (a worker takes a connection only while it has a free thread).
+            _load(base, token, (name, method, paths, body, is_read), args, duration=1,
+                  connections=WARM_UP_CONNECTIONS)
         floor = _load(base, token, ping, args) if name != ping[0] else None
         result = _load(base, token, (name, method, paths, body, is_read), args)
         floor = floor or result
@@ -190,13 +204,17 @@ def run_rows(base: str, seeded, token: str, args) -> list[dict]:
     return results
 
 
-def _load(base: str, token: str, row: tuple, args) -> dict:
+def _load(base: str, token: str, row: tuple, args, duration: float | None = None,
+          connections: int | None = None) -> dict:
     name, method, paths, body, _ = row
     headers = {"Content-Type": "application/json"} if body is not None else {}
-    if "ping" not in name and "shared" not in name and "login" not in name:
+    if not any(public in name for public in ("ping", "shared", "share page", "login")):
         headers["Authorization"] = f"Bearer {token}"
+    if "gzip" in name:  # as a browser asks; the share page is cached in both encodings
+        headers["Accept-Encoding"] = "gzip"
     target = Target(base, paths, method, headers, body)
-    return measure(target, args.duration, args.connections, args.tool)
+    return measure(target, duration or args.duration, connections or args.connections,
+                   args.tool)
 
 
 def import_csv(base: str, token: str) -> dict:
@@ -209,6 +227,18 @@ def import_csv(base: str, token: str) -> dict:
     seconds = time.perf_counter() - started
     return {"rows": 5000, "bytes": len(body), "status": status, "seconds": round(seconds, 3),
             "entries": len(pack.get("entries", []))}
+
+
+def share_page_size(base: str, code: str, entries: int) -> dict[str, int]:
+    """Bytes of the 200-entry share page on the wire, plain and gzip (its stylesheet is in
+    the first-load table)."""
+    sizes = {"entries": entries}
+    for encoding in ("identity", "gzip"):
+        request = urllib.request.Request(f"{base}/r/{code}",
+                                         headers={"Accept-Encoding": encoding})
+        with urllib.request.urlopen(request, timeout=30) as r:  # noqa: S310
+            sizes[encoding] = len(r.read())
+    return sizes
 
 
 def worker_memory(master_pid: int) -> dict[str, int]:
@@ -254,6 +284,7 @@ def benchmark(workdir: Path, args) -> dict:
                          {"Content-Type": "application/json"})
         token = tokens["access_token"]
         results = run_rows(base, seeded, token, args)
+        share_page = share_page_size(base, seeded.share_code, seeded.big_pack_entries)
         csv_import = import_csv(base, token)
         memory = worker_memory(proc.pid)
     finally:
@@ -264,6 +295,7 @@ def benchmark(workdir: Path, args) -> dict:
         "machine": machine(), "server": config, "duration_s": args.duration,
         "connections": args.connections, "seed_seconds": round(seed_seconds, 2),
         "startup_seconds": round(startup, 3), "rows": results, "csv_import": csv_import,
+        "share_page_bytes": share_page, "first_load": as_json(first_load()),
         "rss_kib": memory, "server_exit_code": exit_code, "loadavg_before": loadavg,
         "worker_restarts": restarts, "rate_limits": args.rate_limits or "off",
     }  # fmt: skip
@@ -309,6 +341,10 @@ def print_report(report: dict) -> None:
     print(f"workers recycled during the run (max_requests): {report.get('worker_restarts', 0)}")
     print(f"seeding: {report['seed_seconds']:.2f} s; server exit code after SIGTERM: "
           f"{report['server_exit_code']}")
+    share = report["share_page_bytes"]
+    print(f"share page of the {share['entries']}-entry pack on the wire: "
+          f"{share['identity'] / 1024:.1f} KB, gzip {share['gzip'] / 1024:.1f} KB")
+    print_first_load(report["first_load"])
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ MATRIX = {
 }
 # Routes whose id is not owned by a user (public share codes, static files).
 NOT_OWNED = {"gear.shared_pack", "gear.shared_export_csv", "api_docs_files.docs_static", "static",
-             "web.asset", "web.app_shell"}
+             "web.asset", "web.app_shell", "web.share_page"}
 
 
 def id_routes(app):

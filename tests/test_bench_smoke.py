@@ -54,3 +54,28 @@ def test_the_largest_import_document_is_at_the_caps():
     assert count_records(account_document(small)) == {
         "items": 5, "packs": 2, "packs.entries": 3, "custom_exercises": 15, "workouts": 3,
         "workouts.exercises": 6, "workouts.exercises.sets": 24}
+
+
+def test_first_load_follows_the_module_graph():
+    from bench.first_load import CHART, as_json, first_load
+
+    report = first_load()
+    parts = {p.name: p for p in report["parts"]}
+    sign_in = [f for name, p in parts.items() if name.startswith("sign-in") for f in p.files]
+    assert {"app/main.js", "app/vendor.js", "app/screens/auth.js", "app/styles.css",
+            "app/css/editor.css"} <= set(sign_in)
+    assert any(f.startswith("vendor/preact-") for f in sign_in)
+    assert CHART not in sign_in and "app/screens/packs.js" not in sign_in  # lazy
+    assert parts["lazy: app/screens/packs.js"].files[0] == "app/screens/packs.js"
+    assert report["editor"] > report["sign_in"] > 0
+    assert as_json(report)["parts"][0]["gzipped"] == parts["sign-in: the app's modules"].gzipped
+
+
+def test_the_share_page_has_its_row():
+    from bench.run import rows
+    from bench.seed import Seeded
+
+    seeded = Seeded(1, "bench", "pw", big_pack_id=1, big_pack_entries=200, share_code="abc",
+                    workout_id=1, workout_exercise_ids=[1])
+    paths = {name: paths for name, _, paths, _, _ in rows(seeded, "token")}
+    assert paths["GET /r/<code> share page (gzip, 200)"] == ["/r/abc"]

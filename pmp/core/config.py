@@ -54,6 +54,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("COOKIE_SAMESITE", "Lax", "choice", choices=("Lax", "Strict", "None")),
     Setting("COOKIE_DOMAIN", None, "domain"),
     Setting("TRUSTED_PROXIES", 0, int, 0, 10),
+    Setting("PUBLIC_URL", None, "public_url"),
     Setting("MAX_CONTENT_LENGTH", 4 * 1024 * 1024, int, 1024, 1024**3),
     # POST /api/me/import only: the body as sent and, gzip-compressed, as inflated.
     Setting("IMPORT_MAX_BYTES", 64 * 1024 * 1024, int, 1024, 1024**3),
@@ -109,6 +110,8 @@ def _parse(setting: Setting, raw: Any) -> Any:
         return raw.lower() or None
     if kind == "origins":
         return [_origin(setting.name, part.strip()) for part in raw.split(",") if part.strip()]
+    if kind == "public_url":
+        return _public_url(setting.name, raw) if raw else None
     if kind == "limit":
         from limits import parse_many
 
@@ -140,6 +143,27 @@ def _origin(name: str, text: str) -> str:
                           "or http://192.168.1.5:3000 (scheme://host[:port], no path, no "
                           "trailing slash)")
     return origin
+
+
+# scheme://host[:port][/path]: what pmp's pages are reached at, as people see it.
+_PUBLIC_URL = re.compile(
+    r"https?://(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:(?P<port>[0-9]{1,5}))?"
+    r"(/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*"
+)
+
+
+def _public_url(name: str, text: str) -> str:
+    """The address people reach pmp at (its links are built from it): an http(s) URL with an
+    optional path, no trailing slash, no query or fragment, the scheme and host lower case."""
+    scheme, separator, rest = text.partition("://")
+    host, slash, path = rest.partition("/")
+    candidate = f"{scheme.lower()}{separator}{host.lower()}{slash}{path}"
+    match = _PUBLIC_URL.fullmatch(candidate)
+    if not match or (match["port"] and int(match["port"]) > 65535):
+        raise ConfigError(f"{name}: {text!r} is not a URL like https://pack.example.org or "
+                          "http://192.168.1.5:8080/pmp (scheme://host[:port][/path], no "
+                          "trailing slash, no query)")
+    return candidate
 
 
 def read_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from pmp.core.errors import Conflict, NotFound
 from pmp.core.extensions import db
-from pmp.core.models import utcnow
+from pmp.gear.changes import touch_pack
 from pmp.gear.models import Pack, PackCategory, PackEntry
 from pmp.gear.ordering import PackOrder
 from pmp.gear.packs import category_rows, owned_pack
@@ -143,7 +143,7 @@ def create_category(user_id: int, pack_id: int, data: dict) -> dict:
     _flush_or_conflict()
     order.add_category(category.id, data.get("position"))
     save_order(order, before, categories_before)
-    pack.updated_at = utcnow()
+    touch_pack(pack)
     db.session.commit()
     db.session.refresh(category)
     return category_view(category, 0)
@@ -163,7 +163,7 @@ def update_category(user_id: int, pack_id: int, category_id: int, data: dict) ->
         order, before, categories_before = load_order(pack.id)
         order.move_category(category.id, data["position"])
         save_order(order, before, categories_before)
-    pack.updated_at = utcnow()
+    touch_pack(pack)
     db.session.commit()
     db.session.refresh(category)
     return category_view(category, _entry_count(category.id))
@@ -179,7 +179,7 @@ def delete_category(user_id: int, pack_id: int, category_id: int) -> None:
         db.session.execute(delete(PackEntry).where(PackEntry.id.in_(gone)))
     db.session.execute(delete(PackCategory).where(PackCategory.id == category.id))
     save_order(order, {k: v for k, v in before.items() if k not in gone}, categories_before)
-    pack.updated_at = utcnow()
+    touch_pack(pack)
     db.session.commit()
 
 

@@ -11,7 +11,6 @@ from sqlalchemy import select, update
 from pmp.auth.models import User
 from pmp.core.errors import Conflict, NotFound, ValidationFailed
 from pmp.core.extensions import db
-from pmp.core.models import utcnow
 from pmp.gear.categories import (
     ensure_categories,
     load_order,
@@ -19,6 +18,7 @@ from pmp.gear.categories import (
     owned_category,
     save_order,
 )
+from pmp.gear.changes import touch_pack
 from pmp.gear.items import new_item, owned_item
 from pmp.gear.models import Item, Pack, PackEntry
 from pmp.gear.packs import detail, entry_rows, owned_pack
@@ -52,7 +52,7 @@ def add_entry(user: User, pack_id: int, data: dict) -> dict:
     else:
         order.add_entry(entry.id, category_id, placement.get("index"))
     save_order(order, before, categories_before)
-    pack.updated_at = utcnow()
+    touch_pack(pack)
     db.session.commit()
     return entry_view(entry_rows(pack.id, entry.id)[0])
 
@@ -85,7 +85,8 @@ def update_entry(user_id: int, pack_id: int, entry_id: int, data: dict) -> dict:
     _check_entry(entry)
     if placement:
         _move(user_id, pack, entry, placement)
-    pack.updated_at = utcnow()
+    # A tick on the packing checklist does not show on the shared page.
+    touch_pack(pack, shown_when_shared=bool(placement or data.keys() - {"checked"}))
     db.session.commit()
     return entry_view(entry_rows(pack.id, entry.id)[0])
 
@@ -111,7 +112,7 @@ def delete_entry(user_id: int, pack_id: int, entry_id: int) -> None:
     db.session.delete(entry)
     db.session.flush()
     save_order(order, {k: v for k, v in before.items() if k != entry.id}, categories_before)
-    pack.updated_at = utcnow()
+    touch_pack(pack)
     db.session.commit()
 
 
@@ -121,7 +122,7 @@ def reset_checklist(user: User, pack_id: int, unit: str | None) -> dict:
     db.session.execute(update(PackEntry).where(PackEntry.pack_id == pack.id,
                                                PackEntry.checked.is_(True))
                        .values(checked=False).execution_options(synchronize_session=False))
-    pack.updated_at = utcnow()
+    touch_pack(pack, shown_when_shared=False)
     db.session.commit()
     return detail(pack, unit or user.weight_unit)
 

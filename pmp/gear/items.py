@@ -9,6 +9,7 @@ from sqlalchemy import distinct, func, select
 from pmp.auth.models import User
 from pmp.core.errors import NotFound, ValidationFailed
 from pmp.core.extensions import db
+from pmp.gear.changes import touch_packs_with_item
 from pmp.gear.lighterpack import MAX_WEIGHT_MG
 from pmp.gear.models import Item, PackEntry
 from pmp.gear.units import to_milligrams
@@ -134,6 +135,7 @@ def update_item(user_id: int, item_id: int, data: dict) -> dict:
     item.weight_unit = unit
     for name, value in data.items():
         setattr(item, name, value)
+    touch_packs_with_item(item.id)
     db.session.commit()
     return item_view(item, pack_counts([item.id]).get(item.id, 0))
 
@@ -141,5 +143,6 @@ def update_item(user_id: int, item_id: int, data: dict) -> dict:
 def delete_item(user_id: int, item_id: int) -> None:
     """Delete an item; the database cascade takes it out of every pack."""
     item = owned_item(user_id, item_id)
+    touch_packs_with_item(item.id)
     db.session.delete(item)
     db.session.commit()

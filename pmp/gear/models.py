@@ -66,6 +66,10 @@ class Pack(TimestampMixin, db.Model):
     name: Mapped[str] = mapped_column(String(NAME_MAX), nullable=False)
     description: Mapped[str] = mapped_column(Text, nullable=False, default="")
     share_code: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    # One more for every change a reader of the pack sees: its own fields, its categories, its
+    # entries and the items in it (pmp.gear.changes). The public share page is cached under it
+    # (pmp.web.share).
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
 
 class PackCategory(db.Model):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 from pmp.auth.models import User
 from pmp.core.errors import NotFound
 from pmp.core.extensions import db
+from pmp.gear.changes import touch_pack
 from pmp.gear.items import ITEM_COLUMNS
 from pmp.gear.models import NAME_MAX, Item, Pack, PackCategory, PackEntry
 from pmp.gear.totals import TotalsEntry
@@ -122,6 +123,8 @@ def update_pack(user: User, pack_id: int, data: dict) -> dict:
     pack = owned_pack(user.id, pack_id)
     for name, value in data.items():
         setattr(pack, name, value)
+    if data:
+        touch_pack(pack)
     db.session.commit()
     return detail(pack, user.weight_unit)
 
@@ -191,6 +194,27 @@ def shared_pack(code: str) -> tuple[Pack, User]:
     if row is None:
         raise NotFound("No pack is shared with this code.")
     return row[0], row[1]
+
+
+def shared_version(code: str) -> Row | None:
+    """`(pack_id, version, weight_unit)` of the pack shared with this code and its owner's
+    preferred unit, or None: one indexed look-up, what a cached share page costs."""
+    if not SHARE_CODE.fullmatch(code):
+        return None
+    # Built once and run on a connection of its own, without the ORM session: building the
+    # statement and the session's bookkeeping cost more than the query, and this query is all
+    # that a cached share page costs.
+    with db.engine.connect() as connection:
+        return connection.execute(_shared_version_statement(), {"code": code}).first()
+
+
+@lru_cache(maxsize=1)
+def _shared_version_statement() -> Select:
+    return (
+        select(Pack.id.label("pack_id"), Pack.version, User.weight_unit)
+        .join(User, User.id == Pack.user_id)
+        .where(Pack.share_code == bindparam("code"))
+    )
 
 
 def shared_detail(code: str, unit: str | None) -> dict:

@@ -10,6 +10,7 @@ from marshmallow import ValidationError
 from pmp.auth.guard import api_blueprint, current_user, current_user_id, public
 from pmp.core.errors import ApiError, PayloadTooLarge, ValidationFailed
 from pmp.core.pagination import total_header
+from pmp.core.urls import share_page_url
 from pmp.gear import categories, entries, items, pack_csv, packs, schemas
 from pmp.gear.lighterpack import MAX_BYTES
 
@@ -245,10 +246,9 @@ def reset_checklist(args, pack_id):
 @errors(404)
 @blp.response(200, schemas.ShareOutSchema)
 def share_pack(pack_id):
-    """Share a pack publicly (idempotent): its code and public URL."""
+    """Share a pack publicly (idempotent): its code and the public page's absolute URL."""
     code = packs.share_pack(current_user_id(), pack_id)
-    url = url_for("gear.shared_pack", share_code=code, _external=True)
-    return json_response({"share_code": code, "share_url": url})
+    return json_response({"share_code": code, "share_url": share_page_url(code)})
 
 
 @blp.route(f"{PACK}/share", methods=["DELETE"])

@@ -285,5 +285,11 @@ class ImportedPackOutSchema(PackOutSchema):
 
 
 class ShareOutSchema(BaseSchema):
-    share_code = fields.String()
-    share_url = fields.String()
+    share_code = fields.String(metadata={
+        "description": "32 URL-safe random characters; GET /api/shared/{share_code} is the "
+                       "pack as JSON"})
+    share_url = fields.String(metadata={
+        "description": "the absolute URL of the public share page /r/{share_code} (HTML, "
+                       "readable without JavaScript), built from PUBLIC_URL when set, else "
+                       "from the request's scheme, host and port (honouring TRUSTED_PROXIES)",
+        "example": "https://pack.example.org/r/8vV2mX0aQ3kR9tLw1yZc4bNf6hJp5sDe"})

@@ -1,5 +1,6 @@
 """The web app's own routes: the app shell (for `/` and every app path the browser history
-may show), its static files. The app itself talks to the JSON API only."""
+may show), its static files, and the public share page (rendered on the server, pmp.web.share).
+The app itself talks to the JSON API only."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.routing import PathConverter
 
 from pmp.core.errors import NotFound
+from pmp.web import share
 from pmp.web.assets import AssetStore
 
 blp = Blueprint("web", __name__, template_folder="templates")
@@ -63,6 +65,13 @@ def asset(digest: str, name: str):
     response.headers["Cache-Control"] = YEAR if digest == store.digest else "no-cache"
     response.headers["Content-Security-Policy"] = PAGE_CSP
     return response
+
+
+@blp.get("/r/<code>")
+def share_page(code: str):
+    """The public page of a shared pack (no JavaScript needed); an HTML 404 when the code is
+    unknown or revoked. Its address is pmp.core.urls.SHARE_PAGE_PATH."""
+    return share.share_page(code, assets().url)
 
 
 @blp.get("/", defaults={"path": ""})

@@ -27,7 +27,7 @@ def test_share_is_idempotent_and_public_until_unshared(alice, client):
     assert response.status_code == 200
     share = response.get_json()
     assert len(share["share_code"]) >= 32
-    assert share["share_url"] == f"http://localhost/api/shared/{share['share_code']}"
+    assert share["share_url"] == f"http://localhost/r/{share['share_code']}"
     assert alice.post(f"/api/packs/{pack['id']}/share").get_json() == share
     assert alice.get(f"/api/packs/{pack['id']}").get_json()["share_code"] == share["share_code"]
 

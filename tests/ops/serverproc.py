@@ -15,7 +15,8 @@ ENTRYPOINT = ROOT / "docker" / "entrypoint.sh"
 BIN = Path(sys.executable).parent
 # Settings that must not leak from the developer's shell (or conftest) into the server.
 PMP_SETTINGS = ("DATABASE_URL", "JWT_SECRET_KEY", "PMP_INSTANCE_PATH", "REDIS_URL",
-                "RATELIMIT_STORAGE_URI", "WEB_CONCURRENCY", "TRUSTED_PROXIES", "HOST", "PORT")
+                "RATELIMIT_STORAGE_URI", "WEB_CONCURRENCY", "TRUSTED_PROXIES", "HOST", "PORT",
+                "PUBLIC_URL")
 
 
 def free_port() -> int:

@@ -52,7 +52,7 @@ def test_migrates_an_empty_database_then_serves_and_stops_on_sigterm(instance, t
 @pytest.mark.parametrize(
     ("setting", "value"),
     [("JWT_SECRET_KEY", "short"), ("TRUSTED_PROXIES", "many"), ("LOG_FORMAT", "xml"),
-     ("WEB_CONCURRENCY", "abc"), ("PORT", "99999")],
+     ("WEB_CONCURRENCY", "abc"), ("PORT", "99999"), ("PUBLIC_URL", "pack.example.org/")],
 )
 def test_refuses_to_start_with_bad_configuration(instance, tmp_path, setting, value):
     env = server_env(instance, free_port(), **{setting: value})
