@@ -1,0 +1,130 @@
+// One entry of the pack as an editable row: the item's fields (changed in every pack that has
+// the item) and the entry's own (quantity, worn, consumable, star). Typing stays in the field.
+import { html, useState } from "../../vendor.js";
+import { UNITS } from "../../format.js";
+import { InlineNumber, InlineText } from "../../ui/inline.js";
+import { notify } from "../../ui/toast.js";
+import { cycleStar, patchEntry, patchItem, removeEntry, stepEntry, toggleFlag } from "./actions.js";
+import { announce } from "./store.js";
+
+const STARS = ["none", "one star", "two stars", "three stars"];
+const invalid = (message) => notify(message, { tone: "error" });
+
+// Run a move and give the focus back to where it was: Preact may move the focused node, or
+// (into another category) make a new one, found again by its row and its label.
+export function keepFocus(action) {
+  const focused = document.activeElement;
+  const row = focused?.closest("[data-entry-id]")?.dataset.entryId;
+  const label = focused?.getAttribute("aria-label");
+  const result = action();
+  requestAnimationFrame(() => {
+    if (focused && focused.isConnected) {
+      if (document.activeElement !== focused) focused.focus();
+    } else if (row && label) {
+      document.querySelector(`[data-entry-id="${CSS.escape(row)}"] ` +
+        `[aria-label="${CSS.escape(label)}"]`)?.focus();
+    }
+  });
+  return result;
+}
+
+export function moveByKey(event, entry) {
+  const up = event.key === "ArrowUp";
+  if (!up && event.key !== "ArrowDown") return false;
+  event.preventDefault();
+  const moved = keepFocus(() => stepEntry(entry, up ? -1 : 1));
+  announce(moved ? `${entry.item.name} moved ${up ? "up" : "down"}.`
+    : `${entry.item.name} is already ${up ? "first" : "last"}.`);
+  return true;
+}
+
+function flagButton(entry, flag, label) {
+  const on = entry[flag];
+  return html`<button type="button" class=${`icon ico ico-${flag} flag ${on ? "on" : ""}`}
+    aria-pressed=${on ? "true" : "false"} aria-label=${`${label}: ${entry.item.name}`}
+    title=${label} onClick=${() => toggleFlag(entry, flag)} />`;
+}
+
+function starButton(entry) {
+  const star = entry.star;
+  return html`<button type="button"
+    class=${`icon ico flag star star-${star} ${star ? "ico-star-full" : "ico-star"}`}
+    aria-label=${`Star for ${entry.item.name}: ${STARS[star]}`} title="Star (click to change)"
+    onClick=${() => cycleStar(entry)}>
+    ${star > 1 && html`<span class="star-n" aria-hidden="true">${star}</span>`}
+  </button>`;
+}
+
+function itemName(entry, focus) {
+  const item = entry.item;
+  function save(text, input) {
+    if (!text.trim()) {
+      input.value = item.name;
+      invalid("An item needs a name.");
+      return;
+    }
+    patchItem(entry, { name: text.trim() });
+  }
+  return html`<div class="e-name">
+    ${item.image_url && html`<img class="thumb" src=${item.image_url} alt=${`Picture of ${item.name}`}
+      loading="lazy" width="32" height="32" referrerpolicy="no-referrer" />`}
+    <${InlineText} label=${`Name of ${item.name}`} value=${item.name} onSave=${save}
+      className="name" ...${focus} />
+  </div>`;
+}
+
+function weightCell(entry, focus) {
+  const item = entry.item;
+  return html`<div class="e-weight">
+    <${InlineNumber} label=${`Weight of ${item.name}`} value=${item.weight}
+      onSave=${(v) => patchItem(entry, { weight: v })} onInvalid=${invalid} ...${focus} />
+    <select class="inline unit-select" aria-label=${`Unit of ${item.name}`} value=${item.weight_unit}
+      onChange=${(e) => patchItem(entry, { weight_unit: e.currentTarget.value })} ...${focus}>
+      ${UNITS.map((u) => html`<option value=${u} selected=${u === item.weight_unit}>${u}</option>`)}
+    </select>
+  </div>`;
+}
+
+export function EntryRow({ entry, onMore }) {
+  const [itemFocus, setItemFocus] = useState(false);
+  const item = entry.item;
+  const focus = { onFocus: () => setItemFocus(true), onBlur: () => setItemFocus(false) };
+  const shared = itemFocus && item.pack_count > 1;
+  function keyDown(event) {
+    if (event.altKey && !entry.pending) moveByKey(event, entry);
+  }
+  return html`
+    <li class=${`entry ${entry.pending ? "pending" : ""} ${shared ? "shared" : ""}`}
+      data-entry-id=${entry.id} onKeyDown=${keyDown}>
+      <button type="button" class="icon ico ico-grip drag-handle" aria-label=${`Move ${item.name}`}
+        aria-describedby="entry-move-help" disabled=${entry.pending}
+        onKeyDown=${(e) => !e.altKey && moveByKey(e, entry)} onClick=${() => onMore(entry.id)} />
+      ${itemName(entry, focus)}
+      <${InlineText} label=${`Description of ${item.name}`} value=${item.description}
+        className="e-desc" placeholder="Description"
+        onSave=${(v) => patchItem(entry, { description: v })} ...${focus} />
+      <div class="e-flags">
+        ${starButton(entry)}
+        ${flagButton(entry, "worn", "Worn")}
+        ${flagButton(entry, "consumable", "Consumable")}
+      </div>
+      <div class="e-price">
+        <${InlineNumber} label=${`Price of ${item.name}`} value=${item.price} empty
+          onSave=${(v) => patchItem(entry, { price: v })} onInvalid=${invalid} placeholder="–"
+          ...${focus} />
+        <span class="unit">${item.price !== null && item.currency}</span>
+      </div>
+      ${weightCell(entry, focus)}
+      <div class="e-qty">
+        <${InlineNumber} label=${`Quantity of ${item.name}`} value=${entry.quantity}
+          onSave=${(v) => patchEntry(entry, { quantity: v })} onInvalid=${invalid} />
+      </div>
+      <button type="button" class="icon ico ico-more e-more" aria-label=${`More for ${item.name}`}
+        disabled=${entry.pending} onClick=${() => onMore(entry.id)} />
+      <button type="button" class="icon ico ico-close e-remove"
+        aria-label=${`Remove ${item.name} from the pack`} disabled=${entry.pending}
+        onClick=${() => removeEntry(entry)} />
+      ${shared && html`<p class="e-note">This item is in ${item.pack_count} packs: a change to its
+        name, description, weight or price changes it in all of them.</p>`}
+    </li>`;
+}
