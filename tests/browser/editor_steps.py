@@ -15,7 +15,7 @@ def new_pack(page, name: str) -> int:
     expect(field).to_be_focused()
     field.fill(name)
     field.press("Enter")
-    expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
     return int(page.url.rsplit("/", 1)[1])
 
 

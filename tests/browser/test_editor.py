@@ -107,3 +107,47 @@ def test_units_are_remembered_and_the_chart_follows_the_pack(page):
     expect(chart).to_have_accessible_name(re.compile(r"Water 2 oz"))
     expect(total(page, "Total")).to_contain_text("44.33oz")
     check_accessibility(page, "editor in ounces")
+
+
+def test_packs_in_the_sidebar_rename_duplicate_delete_and_search(page):
+    sign_up(page)
+    new_pack(page, "Alps")
+    add_category(page, "Shelter")
+    add_items(page, "Shelter", ("Bivy", "300"), ("Tarp", "400"))
+    sidebar = page.get_by_role("complementary", name="Packs and gear")
+
+    sidebar.get_by_role("button", name="Rename Alps").click()
+    field = sidebar.get_by_label("New name for Alps")
+    expect(field).to_be_focused()
+    field.fill("Alps 2026")
+    field.press("Enter")
+    expect(sidebar.get_by_role("link", name="Alps 2026")).to_be_visible()
+    expect(page.get_by_label("Pack name")).to_have_value("Alps 2026")
+    sidebar.get_by_role("button", name="Rename Alps 2026").click()
+    sidebar.get_by_label("New name for Alps 2026").press("Escape")
+    expect(sidebar.get_by_role("link", name="Alps 2026")).to_be_visible()
+
+    sidebar.get_by_role("button", name="Duplicate Alps 2026").click()
+    expect(page.get_by_label("Pack name")).to_have_value("Alps 2026 (copy)")
+    expect(page.get_by_label("Name of Tarp")).to_be_visible()
+    # The item is now in two packs: a change to it changes both, and the row says so.
+    page.get_by_label("Name of Tarp").focus()
+    expect(page.get_by_text("This item is in 2 packs")).to_be_visible()
+
+    sidebar.get_by_role("button", name="Delete Alps 2026 (copy)").click()
+    dialog = page.get_by_role("dialog", name="Delete Alps 2026 (copy)?")
+    expect(dialog).to_contain_text("The items stay in your gear")
+    check_accessibility(page, "delete pack dialog")
+    dialog.get_by_role("button", name="Delete pack").click()
+    expect(page).to_have_url(re.compile(r"/packs$"))
+    expect(sidebar.get_by_role("link", name="Alps 2026 (copy)")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Packing lists")).to_be_visible()
+    check_accessibility(page, "packs overview")
+
+    gear = sidebar.get_by_role("list", name="Your gear")
+    expect(gear.get_by_role("listitem")).to_have_count(2)
+    sidebar.get_by_label("Search gear").fill("tar")
+    expect(gear.get_by_role("listitem")).to_have_count(1)
+    expect(gear).to_contain_text("Tarp")
+    sidebar.get_by_label("Search gear").fill("nothing like it")
+    expect(sidebar.get_by_text("No gear matches.")).to_be_visible()

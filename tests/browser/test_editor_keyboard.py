@@ -114,7 +114,7 @@ def test_inline_editing_saves_cancels_and_rolls_back(page):
     expect(total(page, "Consumable")).to_contain_text("150")
     expect(total(page, "Worn")).to_contain_text("0")
     star = page.get_by_role("button", name=re.compile("^Star for Tent"))
-    for words in ("one star", "two stars", "three stars", "none"):
+    for words in ("1 star", "2 stars", "3 stars", "none"):
         star.click()
         expect(star).to_have_accessible_name(f"Star for Tent: {words}")
 

@@ -7,7 +7,6 @@ import { notify } from "../../ui/toast.js";
 import { createItem, moveCategory, moveEntry, patchCategory } from "./actions.js";
 import { announce, pack, unit } from "./store.js";
 import { EntryRow, keepFocus } from "./entry.js";
-import { Icon } from "./icons.js";
 import { useSortable } from "./sortable.js";
 import { Weight } from "./totals.js";
 
@@ -37,19 +36,17 @@ function Head({ category, index, onDelete, onAdd }) {
   }
   return html`
     <div class="cat-head" onKeyDown=${(e) => e.altKey && moveByKey(e, category, index)}>
-      <button type="button" class="icon cat-handle" aria-label=${`Move category ${name}`}
-        aria-describedby="category-move-help"
-        onKeyDown=${(e) => !e.altKey && moveByKey(e, category, index)}>
-        <${Icon} name="grip" /></button>
+      <button type="button" class="icon ico ico-grip cat-handle"
+        aria-label=${`Move category ${name}`} aria-describedby="category-move-help"
+        onKeyDown=${(e) => !e.altKey && moveByKey(e, category, index)} />
       <input type="color" class="cat-color" aria-label=${`Colour of ${name}`} value=${category.color}
         onChange=${(e) => patchCategory(category, { color: e.currentTarget.value })} />
       <h3 class="cat-title"><${InlineText} label=${`Name of category ${name}`}
         value=${category.name} onSave=${rename} className="cat-name" /></h3>
-      <button type="button" class="quiet cat-add" onClick=${onAdd}>
-        <${Icon} name="plus" /><span>Add item<span class="visually-hidden"> to ${name}</span></span>
-      </button>
-      <button type="button" class="icon cat-delete" aria-label=${`Delete category ${name}`}
-        onClick=${() => onDelete(category)}><${Icon} name="trash" /></button>
+      <button type="button" class="quiet ico ico-plus cat-add" aria-label=${`Add item to ${name}`}
+        onClick=${onAdd}><span>Add item</span></button>
+      <button type="button" class="icon ico ico-trash cat-delete"
+        aria-label=${`Delete category ${name}`} onClick=${() => onDelete(category)} />
     </div>`;
 }
 

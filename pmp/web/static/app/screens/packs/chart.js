@@ -66,7 +66,20 @@ export function WeightChart({ slices, unit, label, onDrawn }) {
     });
     return () => { live = false; };
   }, [key, unit]);
-  useEffect(() => () => chart.current && chart.current.destroy(), []);
+  useEffect(() => {
+    // The slices are outlined in the surface colour: follow the theme when it changes.
+    const media = matchMedia("(prefers-color-scheme: dark)");
+    const recolor = () => {
+      if (!chart.current) return;
+      chart.current.data.datasets[0].borderColor = cssVar("--surface");
+      chart.current.update("none");
+    };
+    media.addEventListener("change", recolor);
+    return () => {
+      media.removeEventListener("change", recolor);
+      if (chart.current) chart.current.destroy();
+    };
+  }, []);
   if (!shown.length) {
     return html`<div class="chart chart-empty" role="img" aria-label="No weight yet"></div>`;
   }

@@ -7,7 +7,24 @@ import { notify } from "../../ui/toast.js";
 import { cycleStar, patchEntry, patchItem, removeEntry, stepEntry, toggleFlag } from "./actions.js";
 import { announce } from "./store.js";
 
-const STARS = ["none", "one star", "two stars", "three stars"];
+const STARS = ["none", "1 star", "2 stars", "3 stars"];
+const symbols = new Map();
+
+// "€" for EUR, "CHF" for CHF: what a price reads with, kept for the next row.
+function currencySymbol(code) {
+  if (!symbols.has(code)) {
+    let symbol = code;
+    try {
+      symbol = new Intl.NumberFormat(undefined, { style: "currency", currency: code,
+        currencyDisplay: "narrowSymbol" }).formatToParts(0).find((p) => p.type === "currency")
+        ?.value || code;
+    } catch {
+      // an unknown code stays as it is
+    }
+    symbols.set(code, symbol);
+  }
+  return symbols.get(code);
+}
 const invalid = (message) => notify(message, { tone: "error" });
 
 // Run a move and give the focus back to where it was: Preact may move the focused node, or
@@ -109,10 +126,10 @@ export function EntryRow({ entry, onMore }) {
         ${flagButton(entry, "consumable", "Consumable")}
       </div>
       <div class="e-price">
-        <${InlineNumber} label=${`Price of ${item.name}`} value=${item.price} empty
+        <${InlineNumber} label=${`Price of ${item.name} (${item.currency})`} value=${item.price} empty
           onSave=${(v) => patchItem(entry, { price: v })} onInvalid=${invalid} placeholder="–"
           ...${focus} />
-        <span class="unit">${item.price !== null && item.currency}</span>
+        <span class="unit">${item.price !== null && currencySymbol(item.currency)}</span>
       </div>
       ${weightCell(entry, focus)}
       <div class="e-qty">

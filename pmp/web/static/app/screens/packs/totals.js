@@ -71,11 +71,14 @@ export function Totals({ p, onDrawn }) {
         <${WeightChart} slices=${t.categories} unit=${u} onDrawn=${onDrawn}
           label=${chartLabel(t.categories, u)} />
         <table class="totals-table">
-          <caption class="visually-hidden">Weight by category and totals, in ${u}</caption>
+          <caption class="visually-hidden">Weight by category, in ${u}</caption>
           <thead><tr><th scope="col">Category</th><th scope="col" class="num">Weight</th></tr>
           </thead>
           <tbody><${CategoryRows} p=${p} u=${u} /></tbody>
-          <tbody class="sums">
+        </table>
+        <table class="totals-table sums">
+          <caption class="visually-hidden">Totals of the pack, in ${u}</caption>
+          <tbody>
             <${SumRow} label="Total" strong>${w(t.total)}<//>
             <${SumRow} label="Consumable">${w(t.consumable)}<//>
             <${SumRow} label="Worn">${w(t.worn)}<//>
