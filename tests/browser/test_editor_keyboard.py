@@ -72,7 +72,7 @@ def test_keyboard_only_reorder(page):
     assert names_in(page, "Kitchen") == ["Stakes"]
 
 
-def test_inline_editing_saves_cancels_and_rolls_back(page):
+def test_inline_editing_saves_cancels_and_rolls_back(page, server):
     build(page)
     weight = page.get_by_label("Weight of Tent")
     weight.fill("1100")
@@ -131,7 +131,19 @@ def test_inline_editing_saves_cancels_and_rolls_back(page):
     expect(page.locator(".markdown strong")).to_have_text("Light")
     expect(page.get_by_role("link", name="fast")).to_have_attribute("href", "https://example.com")
     expect(page.get_by_text("<img src=x onerror=alert(1)>")).to_be_visible()
+    # A picture (and a link) from the entry's dialog: the row shows a thumbnail.
+    page.get_by_role("button", name="More for Duplex tent").click()
+    dialog = page.get_by_role("dialog", name="Duplex tent")
+    dialog.get_by_label("Picture").fill(f"{server.base}/assets/any/app/icon.svg")
+    dialog.get_by_label("Picture").press("Enter")
+    dialog.get_by_label("Link").fill("https://example.com/tent")
+    dialog.get_by_role("button", name="Done").click()
+    expect(page.get_by_role("img", name="Picture of Duplex tent")).to_be_visible()
     page.reload()
+    expect(page.get_by_role("img", name="Picture of Duplex tent")).to_be_visible()
+    page.get_by_role("button", name="More for Duplex tent").click()
+    expect(dialog.get_by_label("Link")).to_have_value("https://example.com/tent")
+    dialog.get_by_role("button", name="Done").click()
     expect(page.get_by_label("Description of Duplex tent")).to_have_value("Two doors")
     expect(page.get_by_label("Price of Stakes")).to_have_value("12.5")
     check_accessibility(page, "editor after edits")

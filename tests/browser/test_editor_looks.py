@@ -68,6 +68,7 @@ def view(page, name: str) -> None:
     """The window as the person sees it (a full-page picture leaves out the rows that the
     browser has not laid out yet: they are drawn when scrolled to)."""
     SCREENSHOTS.mkdir(exist_ok=True)
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 

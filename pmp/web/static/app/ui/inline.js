@@ -3,54 +3,60 @@
 import { html, useState } from "../vendor.js";
 import { parseNumber } from "../format.js";
 
-export function InlineText({ label, value, onSave, className = "", onFocus, onBlur, ...rest }) {
+// The input's handlers: `saved` is the text of the saved value; `onSave(text, input)` is
+// called when the text differs from it.
+function useInline(saved, onSave, onFocus, onBlur) {
   const [draft, setDraft] = useState(null);
-  const saved = value ?? "";
-
   function commit(input) {
     const text = input.value;
     setDraft(null);
-    if (text !== String(saved)) onSave(text, input);
+    if (text !== saved) onSave(text, input);
   }
-  function keyDown(event) {
-    if (event.key === "Enter" && !event.isComposing) {
-      event.preventDefault();
+  return {
+    value: draft ?? saved,
+    onFocus,
+    onInput: (event) => setDraft(event.currentTarget.value),
+    onBlur: (event) => {
       commit(event.currentTarget);
-    } else if (event.key === "Escape" && draft !== null && draft !== String(saved)) {
-      event.preventDefault();
-      event.stopPropagation();
-      event.currentTarget.value = String(saved);
-      setDraft(null);
-    }
-  }
-  return html`<input class=${`inline ${className}`} aria-label=${label}
-    value=${draft ?? saved} autocomplete="off" spellcheck=${false}
-    onFocus=${onFocus}
-    onInput=${(e) => setDraft(e.currentTarget.value)}
-    onKeyDown=${keyDown}
-    onBlur=${(e) => { commit(e.currentTarget); onBlur && onBlur(e); }}
-    ...${rest} />`;
+      onBlur && onBlur(event);
+    },
+    onKeyDown: (event) => {
+      if (event.key === "Enter" && !event.isComposing) {
+        event.preventDefault();
+        commit(event.currentTarget);
+      } else if (event.key === "Escape" && draft !== null && draft !== saved) {
+        event.preventDefault();
+        event.stopPropagation();
+        event.currentTarget.value = saved;
+        setDraft(null);
+      }
+    },
+  };
+}
+
+export function InlineText({ label, value, onSave, className = "", onFocus, onBlur, ...rest }) {
+  const handlers = useInline(String(value ?? ""), onSave, onFocus, onBlur);
+  return html`<input class=${`inline ${className}`} aria-label=${label} autocomplete="off"
+    spellcheck=${false} ...${handlers} ...${rest} />`;
 }
 
 // A number: "1,5" reads as 1.5; empty is null when `empty` is allowed; anything else is refused
 // with `onInvalid(message)` and the saved value comes back.
 export function InlineNumber({ value, onSave, onInvalid, empty = false, label, className = "",
-  ...rest }) {
+  onFocus, onBlur, ...rest }) {
   const shown = value === null || value === undefined ? "" : String(value);
+  function refuse(input, message) {
+    input.value = shown;
+    onInvalid && onInvalid(`${label}: ${message}`);
+  }
   function save(text, input) {
     const parsed = parseNumber(text);
-    if (parsed === null && !(empty && text.trim() === "")) {
-      input.value = shown;
-      onInvalid && onInvalid(`${label}: enter a number.`);
-      return;
-    }
-    if (parsed !== null && parsed < 0) {
-      input.value = shown;
-      onInvalid && onInvalid(`${label}: must not be negative.`);
-      return;
-    }
+    if (parsed === null && !(empty && text.trim() === "")) return refuse(input, "enter a number.");
+    if (parsed !== null && parsed < 0) return refuse(input, "must not be negative.");
     if (parsed !== value) onSave(parsed);
+    return undefined;
   }
-  return html`<${InlineText} label=${label} value=${shown} onSave=${save}
-    inputmode="decimal" className=${`num ${className}`} ...${rest} />`;
+  const handlers = useInline(shown, save, onFocus, onBlur);
+  return html`<input class=${`inline num ${className}`} aria-label=${label} autocomplete="off"
+    inputmode="decimal" ...${handlers} ...${rest} />`;
 }

@@ -57,7 +57,7 @@ export function moveByKey(event, entry) {
 
 function flagButton(entry, flag, label) {
   const on = entry[flag];
-  return html`<button type="button" class=${`icon ico ico-${flag} flag ${on ? "on" : ""}`}
+  return html`<button type="button" class=${`icon ico ico-${flag} flag e-${flag}${on ? " on" : ""}`}
     aria-pressed=${on ? "true" : "false"} aria-label=${`${label}: ${entry.item.name}`}
     title=${label} onClick=${() => toggleFlag(entry, flag)} />`;
 }
@@ -65,14 +65,14 @@ function flagButton(entry, flag, label) {
 function starButton(entry) {
   const star = entry.star;
   return html`<button type="button"
-    class=${`icon ico flag star star-${star} ${star ? "ico-star-full" : "ico-star"}`}
+    class=${`icon ico flag e-star star star-${star} ${star ? "ico-star-full" : "ico-star"}`}
     aria-label=${`Star for ${entry.item.name}: ${STARS[star]}`} title="Star (click to change)"
     onClick=${() => cycleStar(entry)}>
     ${star > 1 && html`<span class="star-n" aria-hidden="true">${star}</span>`}
   </button>`;
 }
 
-function itemName(entry, focus) {
+function nameField(entry, focus) {
   const item = entry.item;
   function save(text, input) {
     if (!text.trim()) {
@@ -82,60 +82,53 @@ function itemName(entry, focus) {
     }
     patchItem(entry, { name: text.trim() });
   }
-  return html`<div class="e-name">
-    ${item.image_url && html`<img class="thumb" src=${item.image_url} alt=${`Picture of ${item.name}`}
-      loading="lazy" width="32" height="32" referrerpolicy="no-referrer" />`}
-    <${InlineText} label=${`Name of ${item.name}`} value=${item.name} onSave=${save}
-      className="name" ...${focus} />
-  </div>`;
+  return html`<${InlineText} label=${`Name of ${item.name}`} value=${item.name} onSave=${save}
+    className="name" ...${focus} />`;
 }
 
-function weightCell(entry, focus) {
+function unitSelect(entry, focus) {
   const item = entry.item;
-  return html`<div class="e-weight">
-    <${InlineNumber} label=${`Weight of ${item.name}`} value=${item.weight}
-      onSave=${(v) => patchItem(entry, { weight: v })} onInvalid=${invalid} ...${focus} />
-    <select class="inline unit-select" aria-label=${`Unit of ${item.name}`} value=${item.weight_unit}
-      onChange=${(e) => patchItem(entry, { weight_unit: e.currentTarget.value })} ...${focus}>
-      ${UNITS.map((u) => html`<option value=${u} selected=${u === item.weight_unit}>${u}</option>`)}
-    </select>
-  </div>`;
+  return html`<select class="inline unit-select" aria-label=${`Unit of ${item.name}`}
+    value=${item.weight_unit} ...${focus}
+    onChange=${(e) => patchItem(entry, { weight_unit: e.currentTarget.value })}>
+    ${UNITS.map((u) => html`<option value=${u} selected=${u === item.weight_unit}>${u}</option>`)}
+  </select>`;
 }
 
+// The row's parts are the cells of one grid (css/editor.css), without wrappers: a long pack
+// makes a few thousand fewer elements.
 export function EntryRow({ entry, onMore }) {
   const [itemFocus, setItemFocus] = useState(false);
   const item = entry.item;
   const focus = { onFocus: () => setItemFocus(true), onBlur: () => setItemFocus(false) };
   const shared = itemFocus && item.pack_count > 1;
+  const classes = `entry${entry.pending ? " pending" : ""}${item.image_url ? " has-thumb" : ""}`;
   function keyDown(event) {
     if (event.altKey && !entry.pending) moveByKey(event, entry);
   }
   return html`
-    <li class=${`entry ${entry.pending ? "pending" : ""} ${shared ? "shared" : ""}`}
-      data-entry-id=${entry.id} onKeyDown=${keyDown}>
+    <li class=${classes} data-entry-id=${entry.id} onKeyDown=${keyDown}>
       <button type="button" class="icon ico ico-grip drag-handle" aria-label=${`Move ${item.name}`}
         aria-describedby="entry-move-help" disabled=${entry.pending}
         onKeyDown=${(e) => !e.altKey && moveByKey(e, entry)} onClick=${() => onMore(entry.id)} />
-      ${itemName(entry, focus)}
+      ${item.image_url && html`<img class="thumb" src=${item.image_url} loading="lazy"
+        alt=${`Picture of ${item.name}`} width="32" height="32" referrerpolicy="no-referrer" />`}
+      ${nameField(entry, focus)}
       <${InlineText} label=${`Description of ${item.name}`} value=${item.description}
         className="e-desc" placeholder="Description"
         onSave=${(v) => patchItem(entry, { description: v })} ...${focus} />
-      <div class="e-flags">
-        ${starButton(entry)}
-        ${flagButton(entry, "worn", "Worn")}
-        ${flagButton(entry, "consumable", "Consumable")}
-      </div>
-      <div class="e-price">
-        <${InlineNumber} label=${`Price of ${item.name} (${item.currency})`} value=${item.price} empty
-          onSave=${(v) => patchItem(entry, { price: v })} onInvalid=${invalid} placeholder="–"
-          ...${focus} />
-        <span class="unit">${item.price !== null && currencySymbol(item.currency)}</span>
-      </div>
-      ${weightCell(entry, focus)}
-      <div class="e-qty">
-        <${InlineNumber} label=${`Quantity of ${item.name}`} value=${entry.quantity}
-          onSave=${(v) => patchEntry(entry, { quantity: v })} onInvalid=${invalid} />
-      </div>
+      ${starButton(entry)}
+      ${flagButton(entry, "worn", "Worn")}
+      ${flagButton(entry, "consumable", "Consumable")}
+      <${InlineNumber} label=${`Price of ${item.name} (${item.currency})`} value=${item.price}
+        empty className="e-price" placeholder="–" onInvalid=${invalid}
+        onSave=${(v) => patchItem(entry, { price: v })} ...${focus} />
+      <span class="unit e-cur">${item.price !== null && currencySymbol(item.currency)}</span>
+      <${InlineNumber} label=${`Weight of ${item.name}`} value=${item.weight} className="e-weight"
+        onSave=${(v) => patchItem(entry, { weight: v })} onInvalid=${invalid} ...${focus} />
+      ${unitSelect(entry, focus)}
+      <${InlineNumber} label=${`Quantity of ${item.name}`} value=${entry.quantity} className="e-qty"
+        onSave=${(v) => patchEntry(entry, { quantity: v })} onInvalid=${invalid} />
       <button type="button" class="icon ico ico-more e-more" aria-label=${`More for ${item.name}`}
         disabled=${entry.pending} onClick=${() => onMore(entry.id)} />
       <button type="button" class="icon ico ico-close e-remove"
