@@ -151,3 +151,13 @@ def test_packs_in_the_sidebar_rename_duplicate_delete_and_search(page):
     expect(gear).to_contain_text("Tarp")
     sidebar.get_by_label("Search gear").fill("nothing like it")
     expect(sidebar.get_by_text("No gear matches.")).to_be_visible()
+
+
+def test_another_account_in_the_same_tab_sees_none_of_the_packs(page):
+    sign_up(page)
+    new_pack(page, "Secret summit")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page).to_have_url(re.compile("/login"))
+    sign_up(page)
+    expect(page.get_by_text("No packs yet: create one")).to_be_visible()
+    expect(page.get_by_text("Secret summit")).to_have_count(0)

@@ -3,8 +3,7 @@ import { api, ApiError, errorText } from "../../api.js";
 import { savePreferences } from "../../session.js";
 import { notify } from "../../ui/toast.js";
 import {
-  change, entriesOf, libraryVersion, loadPacks, mapEntries, pack, packs, placeEntry, readPack,
-  withEntries,
+  change, entriesOf, libraryVersion, loadPacks, mapEntries, pack, packs, placeEntry, withEntries,
 } from "./store.js";
 
 const base = () => `/api/packs/${pack.value.id}`;
@@ -21,13 +20,14 @@ export async function patchPack(fields) {
   return result;
 }
 
+// The editor reads the pack again in the new unit (it watches the preference).
 export async function setUnit(unit) {
   try {
     await savePreferences({ weight_unit: unit });
+    loadPacks();
   } catch (error) {
     notify(errorText(error), { tone: "error" });
   }
-  await readPack();
 }
 
 // -- items and entries -------------------------------------------------------------------------

@@ -39,7 +39,8 @@ function Head({ category, index, onDelete, onAdd }) {
       <button type="button" class="icon ico ico-grip cat-handle"
         aria-label=${`Move category ${name}`} aria-describedby="category-move-help"
         onKeyDown=${(e) => !e.altKey && moveByKey(e, category, index)} />
-      <input type="color" class="cat-color" aria-label=${`Colour of ${name}`} value=${category.color}
+      <input type="color" class="cat-color" aria-label=${`Colour of ${name}`}
+        value=${category.color}
         onChange=${(e) => patchCategory(category, { color: e.currentTarget.value })} />
       <h3 class="cat-title"><${InlineText} label=${`Name of category ${name}`}
         value=${category.name} onSave=${rename} className="cat-name" /></h3>
@@ -86,8 +87,8 @@ function AddItemForm({ category, onClose }) {
       onKeyDown=${(e) => e.key === "Escape" && (e.preventDefault(), onClose())}>
       <input ref=${first} aria-label=${`Name of the new item in ${label}`} placeholder="Item name"
         value=${name} onInput=${(e) => setName(e.currentTarget.value)} />
-      <input class="num" aria-label="Weight of the new item" placeholder="Weight" inputmode="decimal"
-        value=${weight} onInput=${(e) => setWeight(e.currentTarget.value)} />
+      <input class="num" aria-label="Weight of the new item" placeholder="Weight"
+        inputmode="decimal" value=${weight} onInput=${(e) => setWeight(e.currentTarget.value)} />
       <select aria-label="Unit of the new item" value=${weightUnit}
         onChange=${(e) => setWeightUnit(e.currentTarget.value)}>
         ${UNITS.map((u) => html`<option value=${u} selected=${u === weightUnit}>${u}</option>`)}

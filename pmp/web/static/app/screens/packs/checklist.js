@@ -13,7 +13,8 @@ function Item({ entry }) {
       <input type="checkbox" checked=${entry.checked}
         onChange=${(e) => checkEntry(entry, e.currentTarget.checked)} />
       <span class="check-name">${item.name}</span>
-      ${entry.quantity !== 1 && html`<span class="num check-qty">× ${number(entry.quantity, 3)}</span>`}
+      ${entry.quantity !== 1 && html`<span class="num check-qty">
+        × ${number(entry.quantity, 3)}</span>`}
       ${entry.worn && html`<span class="tag">worn</span>`}
       <span class="num check-weight">${number(item.weight)}<span class="unit">${item.weight_unit}
         </span></span>

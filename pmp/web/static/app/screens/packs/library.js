@@ -67,8 +67,8 @@ export function Library() {
         value=${query} onInput=${(e) => setQuery(e.currentTarget.value)} />
       ${p && html`<p class="hint">Drag gear into a category, or add it with +.</p>`}
       ${error && html`<p class="form-error" role="alert">${errorText(error)}</p>`}
-      ${items && items.length === 0 && html`<p class="empty">${query
-        ? "No gear matches." : "No gear yet: add items to a pack, or import a Lighterpack CSV."}</p>`}
+      ${items && items.length === 0 && html`<p class="empty">${query ? "No gear matches."
+        : "No gear yet: add items to a pack, or import a Lighterpack CSV."}</p>`}
       <ul class="lib-list" ref=${list} aria-label="Your gear">
         ${(items || []).map((item) => html`<${LibraryItem} key=${item.id} item=${item}
           inPack=${inPack.has(item.id)} canAdd=${Boolean(p)} />`)}

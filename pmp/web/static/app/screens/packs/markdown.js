@@ -3,7 +3,12 @@
 // http(s) links. Anything else stays text as typed.
 import { html } from "../../vendor.js";
 
-const INLINE = /\*\*([^*]+)\*\*|\*([^*\s][^*]*)\*|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
+const INLINE = new RegExp([
+  /\*\*([^*]+)\*\*/.source, // **bold**
+  /\*([^*\s][^*]*)\*/.source, // *emphasis*
+  /\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/.source, // [label](https://…)
+  /(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/.source, // a bare link, without the full stop after it
+].join("|"), "g");
 
 function link(href, text) {
   return html`<a href=${href} rel="noopener noreferrer nofollow" target="_blank">${text}</a>`;
@@ -26,7 +31,8 @@ function inline(text) {
 }
 
 function lines(text) {
-  return text.split("\n").flatMap((line, i) => (i ? [html`<br />`, ...inline(line)] : inline(line)));
+  return text.split("\n").flatMap((line, i) =>
+    (i ? [html`<br />`, ...inline(line)] : inline(line)));
 }
 
 function block(text) {

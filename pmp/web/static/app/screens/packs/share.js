@@ -8,13 +8,14 @@ import { change } from "./store.js";
 import { Icon } from "./icons.js";
 
 function fileName(headers, packName) {
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(headers.get("Content-Disposition") || "");
+  const disposition = headers.get("Content-Disposition") || "";
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
   if (match) return decodeURIComponent(match[1]);
   return `${packName.replace(/[^A-Za-z0-9_-]+/g, "-") || "pack"}.csv`;
 }
 
 // The CSV needs the access token, so a plain link cannot fetch it: read it, then save it.
-export async function downloadCsv(p) {
+async function downloadCsv(p) {
   try {
     const { data, headers } = await request("GET", `/api/packs/${p.id}/export.csv`,
       { headers: { Accept: "text/csv" } });
@@ -53,7 +54,8 @@ function PublicLink({ url, onRevoke }) {
         onFocus=${(e) => e.currentTarget.select()} />
     </div>
     <div class="actions start">
-      <button type="button" class="primary" onClick=${copy}><${Icon} name="copy" />Copy link</button>
+      <button type="button" class="primary" onClick=${copy}><${Icon} name="copy" />Copy link
+      </button>
       <a class="button" href=${url} target="_blank" rel="noopener">Open</a>
       ${!asking && html`<button type="button" class="danger" onClick=${() => setAsking(true)}>
         Revoke the link</button>`}

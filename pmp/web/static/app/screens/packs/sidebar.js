@@ -62,7 +62,8 @@ function PackRow({ p, current, onAsk }) {
   };
   return html`<li class=${current ? "current" : ""}>
     ${renaming ? html`<${RenameField} p=${p} onDone=${done} />`
-      : html`<a href=${`/packs/${p.id}`} aria-current=${current ? "page" : undefined}>${p.name}</a>`}
+      : html`<a href=${`/packs/${p.id}`} aria-current=${current ? "page" : undefined}>
+          ${p.name}</a>`}
     ${current && !renaming && html`<${Tools} p=${p} onRename=${() => setRenaming(true)}
       onAsk=${() => onAsk(p)} />`}
   </li>`;

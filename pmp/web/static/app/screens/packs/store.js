@@ -3,7 +3,7 @@
 // optimistic update, request, rollback with the error in words, then a fresh read of the pack so
 // its totals stay the server's.
 import { api, errorText } from "../../api.js";
-import { computed, signal } from "../../vendor.js";
+import { batch, computed, effect, signal } from "../../vendor.js";
 import { user } from "../../session.js";
 import { notify } from "../../ui/toast.js";
 import { dataArrived, updateArrived } from "./perf.js";
@@ -23,6 +23,22 @@ let reads = 0; // the latest read of the pack wins
 let pending = 0; // changes in flight: the pack is read again when the last one is done
 let dragging = false;
 let held = null; // a read that arrived during a drag, shown when it ends
+let owner = null;
+
+// Another account signed in (or none): nothing of the last one's packs may show.
+effect(() => {
+  const id = user.value?.id ?? null;
+  if (id === owner) return;
+  owner = id;
+  openId = null;
+  held = null;
+  batch(() => {
+    packs.value = null;
+    pack.value = null;
+    packError.value = null;
+    importNotes.value = null;
+  });
+});
 
 export async function loadPacks() {
   try {
@@ -72,7 +88,10 @@ function show(data) {
   data.totalsById = new Map(data.categories.map((c, i) => [c.id, data.totals.categories[i]]));
   if (pack.value?.id !== data.id) dataArrived(data.id);
   else updateArrived();
-  pack.value = data;
+  batch(() => {
+    packError.value = null;
+    pack.value = data;
+  });
 }
 
 export function announce(text) {
