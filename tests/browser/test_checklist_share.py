@@ -61,6 +61,7 @@ def test_share_copy_revoke_and_download(page, context):
     expect(dialog.get_by_text("Link copied.")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == url
     check_accessibility(page, "share dialog with a link")
+    screenshot(page, "share-dialog")
 
     with page.expect_download() as info:
         dialog.get_by_role("button", name="Download CSV").click()

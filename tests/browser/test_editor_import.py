@@ -3,7 +3,7 @@ line, and a pack of 200 entries timed from its data to its totals and chart on s
 
 import re
 
-from tests.browser.conftest import check_accessibility, expect, sign_up
+from tests.browser.conftest import check_accessibility, expect, screenshot, sign_up
 from tests.browser.editor_steps import add_items, names_in, total
 
 WITH_WARNINGS = (
@@ -46,6 +46,7 @@ def test_import_with_warnings_then_a_refused_file(page):
     expect(dialog.get_by_role("listitem").filter(has_text="Line 3")).to_contain_text(
         re.compile("total", re.I))
     check_accessibility(page, "import warnings")
+    screenshot(page, "import-warnings")
     dialog.get_by_role("button", name="OK").click()
     expect(page.get_by_label("Pack name")).to_have_value("Coast Path")
     assert names_in(page, "Shelter") == ["Tent", "Stakes"]

@@ -3,7 +3,7 @@
 
 import re
 
-from tests.browser.conftest import check_accessibility, expect, sign_up
+from tests.browser.conftest import check_accessibility, expect, screenshot, sign_up
 from tests.browser.editor_steps import (
     add_category,
     add_items,
@@ -52,6 +52,7 @@ def test_keyboard_only_reorder(page):
     dialog.get_by_label("Move to category").select_option(label="Kitchen")
     expect(entries(page, "Kitchen").get_by_label("Name of Stakes", exact=True)).to_be_visible()
     expect(dialog).to_contain_text("Position 1 of 1 in Kitchen")
+    screenshot(page, "entry-dialog")
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(page.get_by_role("button", name="More for Stakes")).to_be_focused()

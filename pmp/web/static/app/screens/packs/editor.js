@@ -90,8 +90,8 @@ function Head({ p, mode }) {
           ${link(`/packs/${p.id}/checklist`, "Checklist", mode === "checklist")}
         </nav>
         <button type="button" onClick=${() => setSharing(true)}>
-          <${Icon} name="share" />Share
-          ${p.share_code && html`<span class="badge">on</span>`}</button>
+          <${Icon} name="share" />Share ${p.share_code && html`<span class="badge">on</span>`}
+        </button>
       </div>
       ${sharing && html`<${ShareDialog} p=${p} onClose=${() => setSharing(false)} />`}
     </header>`;

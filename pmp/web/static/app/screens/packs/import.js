@@ -70,9 +70,10 @@ export function ImportReport() {
     <//>`;
   }
   const n = notes.warnings.length;
+  const count = `${notes.entries} ${notes.entries === 1 ? "entry" : "entries"}`;
+  const said = `${n} ${n === 1 ? "note" : "notes"}`;
   return html`<${Dialog} open=${true} title=${`Imported ${notes.name}`} onClose=${close}>
-    <p>${notes.entries} ${notes.entries === 1 ? "entry" : "entries"} imported. The import read
-      ${n === 1 ? "one line" : `${n} lines`} of the file differently from what it says:</p>
+    <p>${count} imported. What the import changed or skipped, by line of the file (${said}):</p>
     <${Lines} rows=${notes.warnings.map((w) => [String(w.line), w.message])} />
     <div class="actions"><button type="button" class="primary" onClick=${close}>OK</button></div>
   <//>`;
