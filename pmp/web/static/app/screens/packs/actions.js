@@ -16,7 +16,7 @@ export async function patchPack(fields) {
     packs.value = packs.value.map((p) => (p.id === id ? { ...p, name: fields.name } : p));
   }
   const result = await change((p) => ({ ...p, ...fields }), () => api.patch(base(), fields));
-  if (result.ok && "name" in fields) loadPacks();
+  if ("name" in fields) loadPacks(); // the list shows the name the server kept
   return result;
 }
 

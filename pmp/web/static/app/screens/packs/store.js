@@ -12,7 +12,8 @@ export const packs = signal(null); // summaries, null until loaded
 export const packsError = signal(null);
 export const pack = signal(null); // the open pack's detail
 export const packError = signal(null);
-export const importNotes = signal(null); // {packId, name, warnings} after an import
+// After an import: {name, entries, warnings}, or {file, error} when the file was refused.
+export const importNotes = signal(null);
 export const announcement = signal(""); // read out by screen readers (moves by keyboard)
 export const focusName = signal(null); // a new pack's id: its name field takes the focus
 export const libraryVersion = signal(0); // bumped when items change: the library reads again
@@ -112,7 +113,7 @@ export function setDragging(on) {
 // Apply `update` (pack -> pack) at once, then `send()`. On error the pack goes back (unless
 // another change came since: the next read settles it) and the error is shown in words
 // (`explain(error)` may word it better). Resolves {ok, data, error}.
-export async function change(update, send, { explain = errorText, reread = true } = {}) {
+export async function change(update, send, { explain = errorText } = {}) {
   const before = pack.value;
   const after = update && before ? update(before) : before;
   if (after !== before) pack.value = after;
@@ -125,7 +126,7 @@ export async function change(update, send, { explain = errorText, reread = true 
     return { ok: false, error };
   } finally {
     pending -= 1;
-    if (pending === 0 && reread && openId !== null) readPack();
+    if (pending === 0 && openId !== null) readPack();
   }
 }
 
