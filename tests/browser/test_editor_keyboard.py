@@ -132,6 +132,13 @@ def test_inline_editing_saves_cancels_and_rolls_back(page, server):
     expect(page.locator(".markdown strong")).to_have_text("Light")
     expect(page.get_by_role("link", name="fast")).to_have_attribute("href", "https://example.com")
     expect(page.get_by_text("<img src=x onerror=alert(1)>")).to_be_visible()
+    # A category's colour and name.
+    page.get_by_label("Colour of Sleep").fill("#117733")
+    page.get_by_label("Name of category Sleep").fill("Sleeping")
+    page.get_by_label("Name of category Sleep").press("Enter")
+    expect(page.get_by_role("img", name=re.compile("^Weight by category"))).to_be_visible()
+    expect(total(page, "Sleeping")).to_be_visible()
+
     # A picture (and a link) from the entry's dialog: the row shows a thumbnail.
     page.get_by_role("button", name="More for Duplex tent").click()
     dialog = page.get_by_role("dialog", name="Duplex tent")
@@ -147,6 +154,7 @@ def test_inline_editing_saves_cancels_and_rolls_back(page, server):
     dialog.get_by_role("button", name="Done").click()
     expect(page.get_by_label("Description of Duplex tent")).to_have_value("Two doors")
     expect(page.get_by_label("Price of Stakes")).to_have_value("12.5")
+    expect(page.get_by_label("Colour of Sleeping")).to_have_value("#117733")
     check_accessibility(page, "editor after edits")
 
 
