@@ -143,6 +143,7 @@ def test_packs_in_the_sidebar_rename_duplicate_delete_and_search(page):
     expect(sidebar.get_by_role("link", name="Alps 2026 (copy)")).to_have_count(0)
     expect(page.get_by_role("heading", name="Packing lists")).to_be_visible()
     check_accessibility(page, "packs overview")
+    screenshot(page, "packs-overview")
 
     gear = sidebar.get_by_role("list", name="Your gear")
     expect(gear.get_by_role("listitem")).to_have_count(2)
