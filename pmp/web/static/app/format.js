@@ -7,10 +7,18 @@ export function fromGrams(grams, unit) {
   return grams / GRAMS_PER[unit];
 }
 
+// Making a formatter costs far more than using one: a long list formats hundreds of numbers.
+const formatters = new Map();
+
 // 1234.5 -> "1,234.5" (at most `places` decimals, trailing zeros dropped).
 export function number(value, places = 2) {
   if (value === null || value === undefined || Number.isNaN(value)) return "";
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: places }).format(value);
+  let formatter = formatters.get(places);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(undefined, { maximumFractionDigits: places });
+    formatters.set(places, formatter);
+  }
+  return formatter.format(value);
 }
 
 export function weight(grams, unit) {

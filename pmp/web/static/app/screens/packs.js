@@ -1,21 +1,41 @@
-// The packs: the list of packs and, for one pack, the editor (its own issue builds it out).
-import { api, errorText } from "../api.js";
+// The packs screen, Lighterpack's two panes: the sidebar (packs and the gear library) and the
+// open pack (editor or packing checklist), or an overview of the packs when none is open.
+// On a phone the sidebar folds above the pack behind a toggle. The parts live in ./packs/.
 import { html, useEffect, useState } from "../vendor.js";
-import { Frame, useTitle } from "../ui/layout.js";
+import { Frame } from "../ui/layout.js";
+import { closePack, loadPacks } from "./packs/store.js";
+import { preloadChart } from "./packs/chart.js";
+import { Editor } from "./packs/editor.js";
+import { Icon } from "./packs/icons.js";
+import { ImportReport } from "./packs/import.js";
+import { Overview } from "./packs/overview.js";
+import { Sidebar } from "./packs/sidebar.js";
 
-export function Packs() {
-  useTitle("Packs");
-  const [packs, setPacks] = useState(null);
-  const [error, setError] = useState(null);
+export function Packs({ id, mode }) {
+  const packId = id ? Number(id) : null;
+  const [open, setOpen] = useState(false);
   useEffect(() => {
-    api.get("/api/packs").then(setPacks, setError);
+    loadPacks();
+    // The chart's library is large: fetch it while the person looks at the list, not after the
+    // pack's data has arrived.
+    const idle = globalThis.requestIdleCallback || setTimeout;
+    idle(() => preloadChart());
   }, []);
-  return html`<${Frame}>
-    <h1>Packs</h1>
-    ${error && html`<p class="form-error" role="alert">${errorText(error)}</p>`}
-    ${packs && packs.length === 0 && html`<p class="empty">
-      No packs yet: create one or import a Lighterpack CSV.</p>`}
-    ${packs && html`<ul>${packs.map((p) => html`<li key=${p.id}>
-      <a href=${`/packs/${p.id}`}>${p.name}</a></li>`)}</ul>`}
+  useEffect(() => {
+    setOpen(false);
+    if (packId === null) closePack();
+  }, [packId]);
+  return html`<${Frame} wide>
+    <div class="editor-layout">
+      <button type="button" class="sidebar-toggle" aria-expanded=${open ? "true" : "false"}
+        aria-controls="pack-sidebar" onClick=${() => setOpen(!open)}>
+        <${Icon} name="menu" />${open ? "Hide packs and gear" : "Packs and gear"}</button>
+      <${Sidebar} currentId=${packId} open=${open} />
+      <div class="pack-pane">
+        ${packId === null || Number.isNaN(packId) ? html`<${Overview} />`
+          : html`<${Editor} id=${packId} mode=${mode} />`}
+      </div>
+    </div>
+    <${ImportReport} />
   <//>`;
 }
