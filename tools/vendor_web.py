@@ -8,8 +8,8 @@ pmp/web/static/vendor/<name>-<version>/ (axe-core, used only by the browser test
 tests/browser/vendor/). Nothing is built or minified here: the one change to a published file
 is that a bare import (`from "preact"`) becomes a relative path, which a browser needs without
 an import map (an inline import map would break the strict `script-src 'self'` CSP).
-It also writes pmp/web/static/app/vendor.js, the one module the app imports libraries from,
-so a version bump changes no app code. To upgrade: edit the versions in package.json, run
+It also writes pmp/web/static/app/vendor.js, the module the app imports libraries from (and
+vendor-dnd.js, SortableJS for the screens that drag), so a version bump changes no app code. To upgrade: edit the versions in package.json, run
 `npm install --package-lock-only` in pmp/web, run this script, run the browser tests.
 """
 
@@ -114,7 +114,6 @@ def write_index(versions: dict[str, str]) -> None:
         f'export {{ LocationProvider, Router, Route, useLocation, useRoute }} from '
         f'"{path("preact-iso", "router.js")}";',
         f'export {{ default as lazy, ErrorBoundary }} from "{path("preact-iso", "lazy.js")}";',
-        f'export {{ default as Sortable }} from "{path("sortablejs", "sortable.js")}";',
         f'import htm from "{path("htm", "htm.js")}";',
         f'import {{ h }} from "{path("preact", "preact.js")}";',
         "export const html = htm.bind(h);",
@@ -126,6 +125,14 @@ def write_index(versions: dict[str, str]) -> None:
         "",
     ]
     (WEB / "static" / "app" / "vendor.js").write_text("\n".join(lines), encoding="utf-8")
+    # Drag and drop only where lists are edited: its own module, imported by the lazy screens
+    # that use it, so the sign-in screen does not download it.
+    dnd = [
+        "// Written by tools/vendor_web.py (see vendor.js). Imported only by screens that drag.",
+        f'export {{ default as Sortable }} from "{path("sortablejs", "sortable.js")}";',
+        "",
+    ]
+    (WEB / "static" / "app" / "vendor-dnd.js").write_text("\n".join(dnd), encoding="utf-8")
 
 
 def write_readme(versions: dict[str, str], test_versions: dict[str, str]) -> None:

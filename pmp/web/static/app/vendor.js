@@ -5,7 +5,6 @@ export { useState, useEffect, useLayoutEffect, useRef, useMemo, useCallback, use
 export { signal, computed, effect, batch, useSignal, useComputed, useSignalEffect } from "../vendor/signals-2.11.4/signals.js";
 export { LocationProvider, Router, Route, useLocation, useRoute } from "../vendor/preact-iso-2.12.2/router.js";
 export { default as lazy, ErrorBoundary } from "../vendor/preact-iso-2.12.2/lazy.js";
-export { default as Sortable } from "../vendor/sortablejs-1.15.7/sortable.js";
 import htm from "../vendor/htm-3.1.1/htm.js";
 import { h } from "../vendor/preact-11.2.0/preact.js";
 export const html = htm.bind(h);

@@ -1,7 +1,8 @@
 // SortableJS on a list that Preact renders. SortableJS moves DOM nodes itself; Preact must stay
 // the only owner of the DOM, so when a drag ends the node goes back where it was and the drop
 // becomes a state change (an optimistic update), which Preact then renders.
-import { Sortable, useEffect, useRef } from "../../vendor.js";
+import { Sortable } from "../../vendor-dnd.js";
+import { useEffect, useRef } from "../../vendor.js";
 import { setDragging } from "./store.js";
 
 // Put the dragged node back: into its first list, at its first place (a cloned one, from a
