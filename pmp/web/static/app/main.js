@@ -8,6 +8,12 @@ import { Frame, useTitle } from "./ui/layout.js";
 const Packs = lazy(() => import("./screens/packs.js").then((m) => m.Packs));
 const Gear = lazy(() => import("./screens/gear.js").then((m) => m.Gear));
 const Account = lazy(() => import("./screens/account.js").then((m) => m.Account));
+const Train = lazy(() => import("./screens/train.js").then((m) => m.Train));
+const History = lazy(() => import("./screens/history.js").then((m) => m.History));
+const Exercises = lazy(() => import("./screens/exercises.js").then((m) => m.Exercises));
+const Exercise = lazy(() => import("./screens/exercise.js").then((m) => m.Exercise));
+const Progress = lazy(() => import("./screens/progress.js").then((m) => m.Progress));
+const Plans = lazy(() => import("./screens/plans.js").then((m) => m.Plans));
 
 function Redirect({ to }) {
   const { route } = useLocation();
@@ -48,6 +54,12 @@ const PAGES = {
   packs: guarded(Packs),
   gear: guarded(Gear),
   account: guarded(Account),
+  train: guarded(Train),
+  history: guarded(History),
+  exercises: guarded(Exercises),
+  exercise: guarded(Exercise),
+  progress: guarded(Progress),
+  plans: guarded(Plans),
   notFound: guarded(NotFound),
 };
 const Home = () => html`<${Redirect} to="/packs" />`;
@@ -64,6 +76,15 @@ function App() {
         <${Route} path="/packs/:id/:mode" component=${PAGES.packs} />
         <${Route} path="/gear" component=${PAGES.gear} />
         <${Route} path="/account" component=${PAGES.account} />
+        <${Route} path="/train" component=${PAGES.train} />
+        <${Route} path="/train/:id" component=${PAGES.train} />
+        <${Route} path="/history" component=${PAGES.history} />
+        <${Route} path="/exercises" component=${PAGES.exercises} />
+        <${Route} path="/exercises/:id" component=${PAGES.exercise} />
+        <${Route} path="/progress" component=${PAGES.progress} />
+        <${Route} path="/plans" component=${PAGES.plans} />
+        <${Route} path="/plans/:id" component=${PAGES.plans} />
+        <${Route} path="/calendar" component=${PAGES.plans} />
         <${Route} default component=${PAGES.notFound} />
       <//>
     <//>`;

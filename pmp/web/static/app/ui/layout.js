@@ -5,16 +5,20 @@ import { sessionNotice, signOut, user } from "../session.js";
 import { SecurityAlert } from "./security-alert.js";
 import { Toasts } from "./toast.js";
 
+// [path, label, other paths that belong to the same part of the app]
 export const NAV = [
-  ["/packs", "Packs"],
-  ["/gear", "Gear"],
-  ["/account", "Account"],
+  ["/packs", "Packs", []],
+  ["/gear", "Gear", []],
+  ["/train", "Train", ["/history", "/plans", "/calendar", "/exercises"]],
+  ["/progress", "Progress", []],
+  ["/account", "Account", []],
 ];
 
-function NavLink({ href, children }) {
+function NavLink({ href, also, children }) {
   const { path } = useLocation();
-  const current = path === href || path.startsWith(`${href}/`);
-  return html`<a href=${href} aria-current=${current ? "page" : undefined}>${children}</a>`;
+  const current = [href, ...also].some((p) => path === p || path.startsWith(`${p}/`));
+  return html`<a href=${href} class=${`nav-${children.toLowerCase()}`}
+    aria-current=${current ? "page" : undefined}>${children}</a>`;
 }
 
 export function Frame({ children, wide = false }) {
@@ -25,7 +29,7 @@ export function Frame({ children, wide = false }) {
     <header class="app-header">
       <a class="brand" href="/packs" aria-label="pmp, home">pmp</a>
       <nav aria-label="Main">
-        ${NAV.map(([href, text]) => html`<${NavLink} href=${href}>${text}<//>`)}
+        ${NAV.map(([href, text, also]) => html`<${NavLink} href=${href} also=${also}>${text}<//>`)}
       </nav>
       <div class="who">
         <span class="muted" title="Signed in">${name}</span>

@@ -1,0 +1,8 @@
+// History: built out with the workout screens of issue 15.
+import { html } from "../vendor.js";
+import { Frame, useTitle } from "../ui/layout.js";
+
+export function History() {
+  useTitle("History");
+  return html`<${Frame}><h1>History</h1><//>`;
+}

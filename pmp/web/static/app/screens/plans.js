@@ -1,0 +1,8 @@
+// Plans: built out with the workout screens of issue 15.
+import { html } from "../vendor.js";
+import { Frame, useTitle } from "../ui/layout.js";
+
+export function Plans() {
+  useTitle("Plans");
+  return html`<${Frame}><h1>Plans</h1><//>`;
+}
