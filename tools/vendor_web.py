@@ -9,7 +9,8 @@ tests/browser/vendor/). Nothing is built or minified here: the one change to a p
 is that a bare import (`from "preact"`) becomes a relative path, which a browser needs without
 an import map (an inline import map would break the strict `script-src 'self'` CSP).
 It also writes pmp/web/static/app/vendor.js, the module the app imports libraries from (and
-vendor-dnd.js, SortableJS for the screens that drag), so a version bump changes no app code. To upgrade: edit the versions in package.json, run
+vendor-dnd.js, SortableJS for the screens that drag), so a version bump changes no app code.
+To upgrade: edit the versions in package.json, run
 `npm install --package-lock-only` in pmp/web, run this script, run the browser tests.
 """
 
