@@ -71,10 +71,13 @@ class PlanInSchema(BaseSchema):
 
 
 class PlanPatchSchema(PlanInSchema):
-    """PATCH: every field optional; `exercises`, when given, replaces the list."""
+    """PATCH: every field optional; `exercises`, when given, replaces the list.
+
+    Partial by name: `partial=True` would reach into the exercises and let them lack their
+    `exercise_id`."""
 
     def __init__(self, **kwargs):
-        super().__init__(partial=True, **kwargs)
+        super().__init__(partial=tuple(PlanInSchema._declared_fields), **kwargs)
 
 
 class PlanSchema(BaseSchema):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pmp.auth.models import User
+from pmp.core.bulk import insert_rows
 from pmp.core.extensions import db
 from pmp.core.models import utcnow
 from pmp.workouts.calc import convert_weight
@@ -22,7 +23,7 @@ def start_plan(user: User, plan_id: int, data: dict) -> Workout:
     targets and notes."""
     plan = owned_plan(user.id, plan_id, children=True)
     entries = [_entry(row, n + 1, {k: getattr(row, k) for k in TARGETS})
-               for n, row in enumerate(plan.exercises)]
+               for n, row in enumerate(plan.exercises)]  # fmt: skip
     return _new_workout(user, data, entries)
 
 
@@ -37,15 +38,17 @@ def duplicate_workout(user: User, workout_id: int, data: dict) -> Workout:
     return _new_workout(user, data, entries)
 
 
-def _entry(row, order: int, targets: dict) -> WorkoutExercise:
-    return WorkoutExercise(exercise=row.exercise, exercise_order=order, notes=row.notes,
-                           **targets)
+def _entry(row, order: int, targets: dict) -> dict:
+    return {"exercise_id": row.exercise_id, "exercise_order": order, "notes": row.notes,
+            **targets}
 
 
-def _new_workout(user: User, data: dict, entries: list[WorkoutExercise]) -> Workout:
-    workout = Workout(user_id=user.id, performed_at=data.get("performed_at") or utcnow(),
-                      exercises=entries)
+def _new_workout(user: User, data: dict, entries: list[dict]) -> Workout:
+    """The workout and its entries (one executemany, whatever their number), as details."""
+    workout = Workout(user_id=user.id, performed_at=data.get("performed_at") or utcnow())
     db.session.add(workout)
+    db.session.flush()
+    insert_rows(WorkoutExercise, [{"workout_id": workout.id, **entry} for entry in entries])
     db.session.commit()
     return get_workout_details(user.id, workout.id)
 
