@@ -46,8 +46,10 @@ def get_plan(plan_id):
 @blp.arguments(schemas.PlanInSchema)
 @blp.response(200, schemas.PlanSchema)
 def replace_plan(data, plan_id):
-    """Replace a plan's fields (omitted ones become null or empty; `exercises`, when given,
-    replaces the list)."""
+    """Replace a plan's fields.
+
+    Omitted ones become null or empty; `exercises`, when given, replaces the list.
+    """
     return plans.update_plan(current_user_id(), plan_id, data)
 
 
@@ -103,8 +105,11 @@ def start_plan(data, plan_id):
 @blp.arguments(schemas.StartSchema, required=False)
 @blp.response(201, WorkoutDetailSchema)
 def duplicate_workout(data, workout_id):
-    """Start a workout like a past one: its exercises in order, targets from its working
-    sets, no sets."""
+    """Start a workout like a past one, targets from its working sets.
+
+    Its exercises in order, no sets; targets: the count of working sets, the most reps, the
+    heaviest weight, the highest RPE.
+    """
     workout = prefill.duplicate_workout(current_user(), workout_id, data or {})
     return created(workout, "get_workout", workout_id=workout.id)
 
@@ -113,6 +118,9 @@ def duplicate_workout(data, workout_id):
 @blp.arguments(schemas.CalendarQuery, location="query")
 @blp.response(200, schemas.CalendarSchema)
 def calendar(args):
-    """Each day of a range (default: this month; at most 366 days): the plans scheduled and
-    the workouts done (days in UTC)."""
+    """What is planned and what was done, day by day.
+
+    Every day of the range (default: this month; at most 366 days, both ends included), with
+    the plans scheduled and the workouts done; days in UTC.
+    """
     return schedule.calendar(current_user_id(), args.get("start"), args.get("end"))
