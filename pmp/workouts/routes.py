@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import jsonify, url_for
 
 from pmp.auth.guard import api_blueprint, current_user, current_user_id
+from pmp.core.idempotency import idempotent
 from pmp.core.pagination import total_header
 from pmp.workouts import exercises, schemas, stats, workout_log
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
@@ -94,6 +95,7 @@ def list_workouts(args):
 
 
 @blp.route("/workouts", methods=["POST"])
+@idempotent
 @blp.arguments(schemas.WorkoutSchema)
 @blp.response(201, schemas.WorkoutSchema)
 def create_workout(data):
@@ -158,6 +160,7 @@ def stats_summary(args):
 
 
 @blp.route("/workouts/<int:workout_id>/exercises", methods=["POST"])
+@idempotent
 @blp.arguments(schemas.WorkoutExerciseSchema)
 @blp.response(201, schemas.WorkoutExerciseSchema)
 def add_workout_exercise(data, workout_id):
@@ -189,6 +192,7 @@ def delete_workout_exercise(entry_id):
 
 
 @blp.route("/workout-exercises/<int:entry_id>/sets", methods=["POST"])
+@idempotent
 @blp.arguments(schemas.SetSchema)
 @blp.response(201, schemas.SetSchema)
 def add_set(data, entry_id):
