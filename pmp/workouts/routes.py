@@ -75,19 +75,13 @@ def delete_exercise(exercise_id):
     exercises.delete_exercise(current_user_id(), exercise_id)
 
 
-@blp.route("/exercises/<int:exercise_id>/history", methods=["GET"])
-@blp.response(200, schemas.HistorySchema)
-def exercise_history(exercise_id):
-    """Every logged set of an exercise, best sets, estimated 1RM and personal records."""
-    return stats.exercise_history(current_user(), exercise_id)
-
-
 # Workouts
 
 
 @blp.route("/workouts", methods=["GET"])
 @blp.arguments(schemas.WorkoutQuery, location="query")
-@blp.response(200, schemas.WorkoutSchema(many=True))
+@blp.response(200, schemas.WorkoutSchema(many=True), headers={"X-Total-Count": {
+    "description": "Number of workouts in all pages.", "schema": {"type": "integer"}}})
 def list_workouts(args):
     """List your workouts, newest first (`from` inclusive, `to` exclusive)."""
     workouts, total = workout_log.list_workouts(current_user_id(), args)
@@ -152,7 +146,7 @@ def workout_report(workout_id):
 @blp.arguments(schemas.RangeQuery, location="query")
 @blp.response(200, schemas.SummarySchema)
 def stats_summary(args):
-    """Totals over a period and per ISO week."""
+    """Totals over a period and per ISO week, zeros included (default: the last 12 weeks)."""
     return stats.stats_summary(current_user(), args.get("start"), args.get("end"))
 
 
@@ -221,3 +215,7 @@ def update_set(data, set_id):
 def delete_set(set_id):
     """Delete a set."""
     workout_log.delete_set(current_user_id(), set_id)
+
+
+# The exercise's history, progress and records, and "last time": routes of their own module.
+from pmp.workouts import progress_routes  # noqa: E402, F401
