@@ -130,7 +130,7 @@ def exercise_progress(user: User, exercise_id: int, start: date | None, end: dat
         one = aggregates.session(row, unit)
         key = one.workout_id if bucket == "session" else _bucket_start(one.performed_at, bucket)
         _add(points.setdefault(key, _point(one, bucket)), one)
-    return {"exercise": exercise, "from": start, "to": end, "bucket": bucket, "unit": unit,
+    return {"exercise": exercise, "start": start, "end": end, "bucket": bucket, "unit": unit,
             "points": [_rounded(point) for point in points.values()]}
 
 

@@ -6,7 +6,7 @@ from marshmallow import fields, validate
 
 from pmp.core.schemas import DB_INT_MAX, BaseSchema, Timestamp
 from pmp.workouts.progress import BUCKETS
-from pmp.workouts.schemas import SetSchema, bounded_int
+from pmp.workouts.schemas import SetSchema
 
 DAYS = validate.Range(min=date(1900, 1, 1), max=date(2200, 1, 1))
 TOTAL_COUNT = {"X-Total-Count": {"description": "Number of items in all pages.",
@@ -27,7 +27,7 @@ class ProgressQuery(BaseSchema):
 
 
 class LastQuery(BaseSchema):
-    before = bounded_int(1, DB_INT_MAX, metadata={
+    before = fields.Integer(validate=validate.Range(min=1, max=DB_INT_MAX), metadata={
         "description": "A workout id: the latest workout performed before that one."})
 
 
