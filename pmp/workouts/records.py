@@ -1,7 +1,9 @@
 """Personal records of an exercise, and the records a workout set, from SQL aggregates.
 
-The earliest workout wins a tie (it set the record first); warm-ups never count. Values are
-compared exactly (``Decimal`` in the user's unit) and rounded to 2 decimals on the way out.
+The earliest workout wins a tie (it set the record first); warm-ups never count. SQL orders
+the sets (by kilograms, a float: exact between sets of one unit) and returns the best row only,
+so the cost in Python does not grow with the history; the value is then computed exactly
+(``Decimal`` in the user's unit) from that row and rounded to 2 decimals on the way out.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Numeric, and_, cast, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from pmp.auth.models import User
 from pmp.core.extensions import db
@@ -20,15 +22,6 @@ from pmp.workouts.models import Workout, WorkoutExercise, WorkoutSet
 
 KINDS = ("heaviest_weight", "best_estimated_1rm", "best_session_volume", "most_reps")
 REP_RECORDS = range(1, 13)  # Strong's rep records: the heaviest weight for 1 to 12 reps
-# 10⁻¹¹ kg per unit thousandth: compares volumes of both units in one exact integer
-NANO_KG = {"kg": 100_000_000, "lb": 45_359_237}
-
-
-def _where(record: dict | None, value, workout_id, performed_at) -> dict | None:
-    """The record improved by ``value`` (strictly: on a tie the earlier one stays)."""
-    if value is None or (record is not None and value <= record["value"]):
-        return record
-    return {"value": value, "workout_id": workout_id, "performed_at": performed_at}
 
 
 def _out(record: dict | None) -> dict | None:
@@ -37,56 +30,85 @@ def _out(record: dict | None) -> dict | None:
     return {key: calc.round2(v) if isinstance(v, Decimal) else v for key, v in record.items()}
 
 
+# For ordering only (the value returned is computed exactly from the chosen row): kilograms.
+KG = WorkoutSet.weight * case((WorkoutSet.weight_unit == "lb", 0.45359237), else_=1.0)
+
+
+def _working_sets(user_id: int, exercise_id: int, *columns):
+    return (select(Workout.id, Workout.performed_at, *columns)
+            .join(WorkoutExercise, and_(WorkoutExercise.workout_id == Workout.id,
+                                        WorkoutExercise.exercise_id == exercise_id))
+            .join(WorkoutSet, and_(WorkoutSet.workout_exercise_id == WorkoutExercise.id,
+                                   WORKING))
+            .where(Workout.user_id == user_id))
+
+
+def _first(stmt, *order):
+    """The best row by ``order``, the earliest workout on a tie."""
+    return db.session.execute(
+        stmt.order_by(*order, Workout.performed_at, Workout.id).limit(1)).first()
+
+
 def exercise_records(user: User, exercise_id: int) -> dict[str, Any]:
-    """`GET /api/exercises/<id>/records` (the exercise already checked): two statements."""
+    """`GET /api/exercises/<id>/records` (the exercise already checked): five statements, each
+    ordering the exercise's sets in SQL and returning one row (rep records: up to 12)."""
     unit = calc.training_unit(user.weight_unit)
-    sessions = db.session.execute(
-        aggregates.exercise_sessions(user.id, exercise_id)
-        .order_by(Workout.performed_at, Workout.id))
-    records: dict[str, dict | None] = dict.fromkeys(KINDS)
-    for row in sessions:
-        one = aggregates.session(row, unit)
-        where = (one.workout_id, one.performed_at)
-        records["heaviest_weight"] = _where(records["heaviest_weight"], one.max_weight, *where)
-        records["best_estimated_1rm"] = _where(records["best_estimated_1rm"],
-                                               one.estimated_1rm, *where)
-        records["best_session_volume"] = _where(records["best_session_volume"],
-                                                one.volume or None, *where)
-    most, by_reps = _rep_records(user.id, exercise_id, unit)
-    return {"exercise_id": exercise_id, "unit": unit,
-            **{kind: _out(record) for kind, record in records.items()},
-            "most_reps": _out(most),
-            "rep_records": [_out(by_reps[reps]) for reps in sorted(by_reps)]}
+    sets = _working_sets(user.id, exercise_id, WorkoutSet.weight, WorkoutSet.weight_unit,
+                         WorkoutSet.reps)
+    weighed = sets.where(WorkoutSet.weight.is_not(None))
+    heaviest = _first(weighed, KG.desc())
+    strongest = _first(weighed.where(WorkoutSet.reps >= 1),
+                       (KG * aggregates.EPLEY_30).desc())
+    most = _first(sets.where(WorkoutSet.reps >= 1), WorkoutSet.reps.desc(),
+                  func.coalesce(KG, -1).desc())
+    return {
+        "exercise_id": exercise_id, "unit": unit,
+        "heaviest_weight": _record(heaviest, lambda w: w.weight_in(unit)),
+        "best_estimated_1rm": _record(strongest,
+                                      lambda w: calc.epley_1rm(w.weight_in(unit), w.reps)),
+        "best_session_volume": _best_volume(user.id, exercise_id, unit),
+        "most_reps": _record(most, lambda w: Decimal(w.reps), with_weight=unit),
+        "rep_records": _rep_records(user.id, exercise_id, unit),
+    }
 
 
-def _rep_records(user_id: int, exercise_id: int, unit: str) -> tuple[dict | None, dict]:
-    """(the set with the most reps, the heaviest of them; heaviest weight per 1-12 reps)."""
-    top = (select(func.max(WorkoutSet.reps)).join(WorkoutSet.workout_exercise)
-           .join(WorkoutExercise.workout)
-           .where(Workout.user_id == user_id, WorkoutExercise.exercise_id == exercise_id,
-                  WORKING).scalar_subquery())
-    rows = db.session.execute(
-        select(Workout.id, Workout.performed_at, WorkoutSet.reps, *per_unit(MILLI, func.max))
-        .join(WorkoutExercise, and_(WorkoutExercise.workout_id == Workout.id,
-                                    WorkoutExercise.exercise_id == exercise_id))
-        .join(WorkoutSet, and_(WorkoutSet.workout_exercise_id == WorkoutExercise.id, WORKING))
-        .where(Workout.user_id == user_id, WorkoutSet.reps >= 1,
-               or_(WorkoutSet.reps <= REP_RECORDS[-1], WorkoutSet.reps == top))
-        .group_by(Workout.id, Workout.performed_at, WorkoutSet.reps)
-        .order_by(Workout.performed_at, Workout.id))
-    most: dict | None = None
-    by_reps: dict[int, dict] = {}
-    for workout_id, performed_at, reps, *maxima in rows:
-        weight = aggregates.best_of(dict(zip(calc.WEIGHT_UNITS, maxima, strict=True)), unit)
-        if most is None or (reps, weight or -1) > (most["value"], most["weight"] or -1):
-            most = {"value": reps, "weight": weight, "workout_id": workout_id,
-                    "performed_at": performed_at}
-        best = by_reps.get(reps)
-        if reps in REP_RECORDS and weight is not None and (best is None or
-                                                           weight > best["weight"]):
-            by_reps[reps] = {"reps": reps, "weight": weight, "workout_id": workout_id,
-                             "performed_at": performed_at}
-    return most, by_reps
+def _record(row, value, with_weight: str | None = None) -> dict | None:
+    if row is None:
+        return None
+    workout_id, performed_at, weight, weight_unit, reps = row
+    one = calc.SetRow(reps, weight, weight_unit)
+    record = {"value": value(one), "workout_id": workout_id, "performed_at": performed_at}
+    if with_weight:
+        record["weight"] = one.weight_in(with_weight)
+    return _out(record)
+
+
+def _best_volume(user_id: int, exercise_id: int, unit: str) -> dict | None:
+    sessions = _working_sets(user_id, exercise_id, func.sum(WorkoutSet.reps * KG).label("kg"),
+                             *per_unit(WorkoutSet.reps * MILLI, func.sum)) \
+        .group_by(Workout.id, Workout.performed_at).subquery()
+    row = db.session.execute(
+        select(sessions).where(sessions.c.kg > 0)
+        .order_by(sessions.c.kg.desc(), sessions.c.performed_at, sessions.c.id).limit(1)).first()
+    if row is None:
+        return None
+    workout_id, performed_at, _, *volumes = row
+    value = aggregates.volume(dict(zip(calc.WEIGHT_UNITS, volumes, strict=True)), unit)
+    return _out({"value": value, "workout_id": workout_id, "performed_at": performed_at})
+
+
+def _rep_records(user_id: int, exercise_id: int, unit: str) -> list[dict]:
+    """The heaviest weight for each of 1-12 reps (earliest on a tie), lightest reps first."""
+    rank = func.row_number().over(partition_by=WorkoutSet.reps, order_by=(
+        KG.desc(), Workout.performed_at, Workout.id))
+    ranked = _working_sets(user_id, exercise_id, WorkoutSet.reps, WorkoutSet.weight,
+                           WorkoutSet.weight_unit, rank.label("rank")) \
+        .where(WorkoutSet.weight.is_not(None), WorkoutSet.reps.between(1, REP_RECORDS[-1])) \
+        .subquery()
+    rows = db.session.execute(select(ranked).where(ranked.c.rank == 1).order_by(ranked.c.reps))
+    return [_out({"reps": reps, "weight": calc.convert_weight(weight, weight_unit, unit),
+                  "workout_id": workout_id, "performed_at": performed_at})
+            for workout_id, performed_at, reps, weight, weight_unit, _ in rows]
 
 
 def _before(workout: Workout):
@@ -116,19 +138,18 @@ def _previous_bests(workout: Workout, exercise_ids: list[int], unit: str) -> dic
                 dict(zip(calc.WEIGHT_UNITS, units[:n], strict=True)), unit),
             best_estimated_1rm=aggregates.best_of(
                 dict(zip(calc.WEIGHT_UNITS, units[n:], strict=True)), unit, 30_000))
-    volumes = joined(select(
+    sessions = joined(select(
         WorkoutExercise.exercise_id.label("exercise_id"),
-        sum((func.coalesce(volume, 0) * NANO_KG[u] for u, volume in zip(
-            calc.WEIGHT_UNITS, per_unit(cast(WorkoutSet.reps * MILLI, Numeric(38, 0)),
-                                        func.sum), strict=True)), start=0).label("nano"),
+        func.sum(WorkoutSet.reps * KG).label("kg"),
+        *per_unit(WorkoutSet.reps * MILLI, func.sum),
     )).group_by(Workout.id, WorkoutExercise.exercise_id).subquery()
-    for exercise_id, nano in db.session.execute(
-            select(volumes.c.exercise_id, func.max(volumes.c.nano))
-            .group_by(volumes.c.exercise_id)):
-        if nano:
-            kg = Decimal(int(nano)) / Decimal(100_000_000_000)
-            best[exercise_id]["best_session_volume"] = Decimal(
-                str(calc.round2(calc.convert_weight(kg, "kg", unit))))
+    rank = func.row_number().over(partition_by=sessions.c.exercise_id,
+                                  order_by=sessions.c.kg.desc())
+    ranked = select(sessions, rank.label("rank")).where(sessions.c.kg > 0).subquery()
+    for exercise_id, _, *volumes, _ in db.session.execute(
+            select(ranked).where(ranked.c.rank == 1)):
+        best[exercise_id]["best_session_volume"] = aggregates.volume(
+            dict(zip(calc.WEIGHT_UNITS, volumes, strict=True)), unit)
     return best
 
 
