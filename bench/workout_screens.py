@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -89,9 +90,13 @@ def time_requests(client, headers, urls: dict[str, list[str]], repeat: int, numb
 def measure_one(scale: Scale, repeat: int, number: int) -> list[dict]:
     """The rows of one account size, measured in this process."""
     logging.disable(logging.INFO)
-    client, headers, urls = account(scale, Path(tempfile.mkdtemp(prefix="pmp-screens-")))
-    timings = time_requests(client, headers, urls, repeat, number)
-    os.environ.pop("PMP_INSTANCE_PATH", None)
+    workdir = Path(tempfile.mkdtemp(prefix="pmp-screens-"))
+    try:
+        client, headers, urls = account(scale, workdir)
+        timings = time_requests(client, headers, urls, repeat, number)
+    finally:
+        os.environ.pop("PMP_INSTANCE_PATH", None)
+        shutil.rmtree(workdir, ignore_errors=True)
     return [{"screen": name, "path": path, "ms": timings[(name, i)]}
             for name, paths in urls.items() for i, path in enumerate(paths)]
 
