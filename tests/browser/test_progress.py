@@ -8,7 +8,13 @@ from datetime import date, timedelta
 import pytest
 
 from tests.browser.api_client import other_device
-from tests.browser.conftest import check_accessibility, expect, screenshot, sign_up
+from tests.browser.conftest import (
+    SCREENSHOTS,
+    check_accessibility,
+    expect,
+    screenshot,
+    sign_up,
+)
 from tests.browser.editor_steps import no_horizontal_scroll
 from tests.browser.workout_seed import number, two_years
 
@@ -27,6 +33,13 @@ def seeded(page, browser, server):
         found = api.call("GET", "/api/exercises?q=bench%20press")
         seed.bench_id = next(e["id"] for e in found if e["name"] == "Bench Press")
     return seed
+
+
+def view(page, name: str) -> None:
+    """What the window shows (a full-page picture of a long page is too small to judge)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
 def drawn(canvas) -> int:
@@ -49,14 +62,16 @@ def test_exercise_progress_records_and_history(page, seeded):
     best = number(seeded.best_e1rm("Bench Press"))
     expect(summary).to_contain_text(f"{weeks_of(days)} points")
     expect(summary).to_contain_text(f"highest {best} kg")
-    canvas = progress.get_by_role("img", name=re.compile("Best estimated 1RM of Bench Press"))
+    title = re.compile(r"Best estimated 1RM \(kg\) of Bench Press, per week, last 2 years")
+    canvas = progress.get_by_role("img", name=title)
     expect(canvas).to_have_attribute("aria-describedby", re.compile(".+"))
     assert drawn(canvas) > 1000
+    view(page, "exercise-desktop")
 
     # The same numbers as a table, one row a week.
-    toggle = progress.get_by_role("button", name="Show the numbers")
-    toggle.click()
-    expect(toggle).to_have_attribute("aria-expanded", "true")
+    progress.get_by_role("button", name="Show the numbers").click()
+    expect(progress.get_by_role("button", name="Hide the table")).to_have_attribute(
+        "aria-expanded", "true")
     table = progress.get_by_role("table")
     expect(table.locator("tbody tr")).to_have_count(weeks_of(days))
     expect(table.get_by_role("cell", name=best, exact=True)).to_have_count(1)
@@ -71,7 +86,9 @@ def test_exercise_progress_records_and_history(page, seeded):
 
     # All time, by month.
     progress.get_by_label("Range").select_option("all")
-    expect(progress.get_by_label("Points")).to_have_value("month")
+    expect(progress.get_by_label("Points").get_by_role("option")).to_have_text(
+        ["Per week", "Per month"])  # no session points over more than two years
+    progress.get_by_label("Points").select_option("month")
     months = {(day.year, day.month) for day, _ in seeded.sessions["Bench Press"]}
     expect(summary).to_contain_text(f"{len(months)} points")
 
@@ -100,7 +117,7 @@ def test_exercise_progress_records_and_history(page, seeded):
     expect(sessions.first.get_by_role("link")).to_have_attribute("href", re.compile(r"/train/\d+"))
     history.get_by_role("button", name=f"Load more ({total - 20} left)").click()
     expect(sessions).to_have_count(40)
-    screenshot(page, "exercise-desktop")
+    screenshot(page, "exercise-desktop-full")
 
 
 def test_statistics_over_a_range(page, seeded):
@@ -147,10 +164,10 @@ def test_progress_on_a_phone(phone, browser, server):
     expect(page.locator(".chart-summary").first).to_contain_text("points")
     no_horizontal_scroll(page)
     check_accessibility(page, "statistics, phone")
-    screenshot(page, "progress-phone")
+    view(page, "progress-phone")
     page.goto(f"/exercises/{bench}")
     expect(page.locator(".chart-summary")).to_contain_text("points")
     expect(page.locator(".session-row")).to_have_count(20)
     no_horizontal_scroll(page)
     check_accessibility(page, "exercise page, phone")
-    screenshot(page, "exercise-phone")
+    view(page, "exercise-phone")

@@ -50,15 +50,16 @@ function Charts({ weeks, unit }) {
   const when = (w) => `week of ${longDate(w.start)}`;
   const charts = [
     ["volume", `Volume per week (${unit})`, (v) => `${number(v, 0)} ${unit}`],
-    ["sets", "Sets per week", (v) => `${number(v)} sets`],
-    ["reps", "Reps per week", (v) => `${number(v)} reps`],
-    ["workouts", "Workouts per week", (v) => `${number(v)} workouts`],
+    ["sets", "Sets per week", (v) => `${number(v)} sets`, true],
+    ["reps", "Reps per week", (v) => `${number(v)} reps`, true],
+    ["workouts", "Workouts per week", (v) => `${number(v)} workouts`, true],
   ];
   const labels = weeks.map((w) => shortDate(w.start));
   return html`
     <div class="chart-grid">
-      ${charts.map(([key, title, format]) => html`<div class="panel" key=${key}>
-        <${TimeChart} kind="bar" title=${title} labels=${labels} values=${weeks.map((w) => w[key])}
+      ${charts.map(([key, title, format, whole]) => html`<div class="panel" key=${key}>
+        <${TimeChart} kind="bar" title=${title} labels=${labels} whole=${whole}
+          values=${weeks.map((w) => w[key])}
           format=${format} summary=${describeSeries(weeks, (w) => w[key], format, when)} />
       </div>`)}
     </div>`;

@@ -72,8 +72,9 @@ export function ProgressChart({ exerciseId, exerciseName }) {
   const when = whenOf(data?.bucket || bucket);
   const label = labelOf(data?.bucket || bucket);
   const summary = describeSeries(points, (p) => p[metric], format, when);
-  const title = `${metricLabel} of ${exerciseName}, ${BUCKETS[data?.bucket || bucket]
-    .toLowerCase()}, ${range[0] === "all" ? "all time" : `last ${range[1]}`}`;
+  const span = `${BUCKETS[data?.bucket || bucket].toLowerCase()}, ${
+    range[0] === "all" ? "all time" : `last ${range[1]}`}`;
+  const title = `${metricLabel} (${unit}) of ${exerciseName}, ${span}`;
   return html`
     <section class="panel" aria-labelledby="progress-title">
       <h2 id="progress-title">Progress</h2>
@@ -94,7 +95,7 @@ export function ProgressChart({ exerciseId, exerciseName }) {
           <${TimeChart} title=${title} labels=${points.map(label)}
             values=${points.map((p) => p[metric])} format=${format} summary=${summary} />
         </div>
-        <${DataTable} caption=${title.replace(metricLabel, "Progress")} rows=${points}
+        <${DataTable} caption=${`Progress of ${exerciseName}, ${span}`} rows=${points}
           columns=${[
             [{ session: "Session", week: "Week of", month: "Month" }[data.bucket], when],
             ["Sessions", (p) => p.sessions, true],

@@ -17,13 +17,14 @@ function When({ record }) {
     ${longDate(record.performed_at)}</a>`;
 }
 
-function Card({ label, record, unit }) {
+function Card({ label, record, unit, weightUnit }) {
   return html`
     <div class="record-card">
       <dt>${label}</dt>
       <dd>
-        ${record ? html`<span class="record-value num">${number(record.value)}</span>
-          <span class="unit">${unit}</span> <${When} record=${record} />`
+        ${record ? html`<span class="record-value num">${number(record.value)}</span>${" "}<span
+          class="unit">${unit}</span>${record.weight && unit === "reps"
+          ? ` at ${number(record.weight)} ${weightUnit}` : ""}<${When} record=${record} />`
           : html`<span class="muted">None yet</span>`}
       </dd>
     </div>`;
@@ -59,7 +60,8 @@ export function Records({ exerciseId, unit, fallback }) {
       ${records && html`
         <dl class="record-cards">
           ${KINDS.map(([key, label, kind]) => html`<${Card} key=${key} label=${label}
-            record=${records[key]} unit=${kind === "reps" ? "reps" : shownUnit} />`)}
+            record=${records[key]} unit=${kind === "reps" ? "reps" : shownUnit}
+            weightUnit=${shownUnit} />`)}
         </dl>
         <${RepRecords} rows=${records.rep_records} unit=${shownUnit} />`}
     </section>`;

@@ -1,6 +1,7 @@
 // A line or bar chart over time (Chart.js, loaded on first use). The canvas is an image whose
 // text alternative is the caption beside it (what the series did, in words and numbers);
 // DataTable shows every number of the screen's series as a table, behind a toggle.
+import { number } from "../../format.js";
 import { html, loadChart, useEffect, useId, useRef, useState } from "../../vendor.js";
 
 let chartClass = null;
@@ -12,7 +13,7 @@ function cssVar(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
-function config(kind, labels, values, format) {
+function config(kind, labels, values, format, whole) {
   const accent = cssVar("--accent");
   const grid = cssVar("--border");
   const muted = cssVar("--muted");
@@ -33,7 +34,8 @@ function config(kind, labels, values, format) {
         x: { grid: { display: false }, ticks: { color: muted, maxRotation: 0, autoSkip: true,
           autoSkipPadding: 12 } },
         y: { beginAtZero: kind === "bar", grid: { color: grid },
-          ticks: { color: muted, callback: (v) => format(v) } },
+          ticks: { color: muted, precision: whole ? 0 : undefined,
+            callback: (v) => number(v) } },
       },
       plugins: {
         legend: { display: false },
@@ -45,8 +47,9 @@ function config(kind, labels, values, format) {
 
 // `labels` and `values` (null: no data there); `format(value)` gives a value with its unit;
 // `summary` is the text alternative, shown as the caption. `onDrawn()` after each draw.
+// `whole`: counts (the axis has no fractions). The axis shows numbers; the title the unit.
 export function TimeChart({ kind = "line", title, labels, values, format, summary, onDrawn,
-  level = 3 }) {
+  level = 3, whole = false }) {
   const canvas = useRef(null);
   const chart = useRef(null);
   const captionId = useId();
@@ -55,7 +58,7 @@ export function TimeChart({ kind = "line", title, labels, values, format, summar
     let live = true;
     theChart().then((Chart) => {
       if (!live || !canvas.current) return;
-      const next = config(kind, labels, values, format);
+      const next = config(kind, labels, values, format, whole);
       if (chart.current) {
         chart.current.data = next.data;
         chart.current.options = next.options;
