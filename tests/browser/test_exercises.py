@@ -93,7 +93,8 @@ def test_find_create_change_and_delete_own_exercises(page, browser, server):
     page.get_by_role("dialog", name="Delete Zercher Carry?").get_by_role(
         "button", name="Delete exercise").click()
     alert = page.get_by_role("alert").filter(has_text="was not deleted")
-    expect(alert).to_contain_text("“Zercher Carry” was not deleted: it is used by a workout.")
+    expect(alert).to_contain_text("“Zercher Carry” was not deleted: The exercise is used in a "
+                                  "workout; remove it from its workouts first.")
     expect(carry).to_be_visible()
     check_accessibility(page, "exercises, refused deletion")
     with other_device(browser, server) as api:

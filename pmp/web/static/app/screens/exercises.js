@@ -60,10 +60,8 @@ function useDeletion(onDeleted, setProblem) {
       notify(`Deleted “${exercise.name}”.`);
       onDeleted();
     } catch (error) {
-      const why = error.status === 409
-        ? "it is used by a workout. Remove it from its workouts first, or keep it."
-        : errorText(error);
-      setProblem(`“${exercise.name}” was not deleted: ${why}`);
+      // 409: the server says where it is used (a workout or a plan) and what to do.
+      setProblem(`“${exercise.name}” was not deleted: ${errorText(error)}`);
     }
   }
   const request = asking && { title: `Delete ${asking.name}?`, confirm: "Delete exercise",

@@ -23,7 +23,7 @@ function config(kind, labels, values, format, whole) {
       labels,
       datasets: [{
         data: values, borderColor: accent, backgroundColor: kind === "bar" ? accent : accent,
-        pointRadius: values.length > 60 ? 0 : 3, pointHoverRadius: 5, borderWidth: 2,
+        pointRadius: values.length > 30 ? 0 : 3, pointHoverRadius: 5, borderWidth: 2,
         tension: 0.2, spanGaps: true, maxBarThickness: 28,
       }],
     },
