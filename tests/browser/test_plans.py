@@ -17,7 +17,7 @@ def new_plan(page, name):
     dialog.get_by_label("Name").fill(name)
     dialog.get_by_role("button", name="Create plan").click()
     expect(page).to_have_url(re.compile(r"/plans/\d+$"))
-    expect(page.get_by_label("Plan name")).to_have_value(name)
+    expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
 
 
 def add_exercise(page, query, name):
@@ -45,7 +45,13 @@ def test_plan_scheduled_today_shows_in_the_calendar_and_starts(page, browser, se
     page.goto("/plans")
     expect(page.get_by_text("No plans yet.")).to_be_visible()
     check_accessibility(page, "plans, empty")
-    new_plan(page, "Push day")
+    new_plan(page, "Push")
+    page.get_by_role("button", name="Rename").click()
+    dialog = page.get_by_role("dialog", name="Rename the plan")
+    dialog.get_by_label("Name").fill("Push day")
+    dialog.get_by_label("Name").press("Enter")
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_role("heading", name="Push day", level=1)).to_be_visible()
 
     add_exercise(page, "bench press", "Bench Press")
     add_exercise(page, "overhead", "Overhead Press")

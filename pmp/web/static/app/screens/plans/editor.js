@@ -2,7 +2,8 @@
 // Delete asks first. Every change is saved at once and the plan re-read from the answer.
 import { api, errorText, request } from "../../api.js";
 import { user } from "../../session.js";
-import { ConfirmDialog } from "../../ui/dialog.js";
+import { ConfirmDialog, Dialog } from "../../ui/dialog.js";
+import { TextField } from "../../ui/fields.js";
 import { InlineText } from "../../ui/inline.js";
 import { useTitle } from "../../ui/layout.js";
 import { notify } from "../../ui/toast.js";
@@ -34,20 +35,38 @@ function usePlan(id) {
   return { plan, error, change };
 }
 
+function RenameDialog({ plan, change, onClose }) {
+  const [name, setName] = useState(plan.name);
+  async function submit(event) {
+    event.preventDefault();
+    const saved = await change("The name was not saved",
+      () => api.patch(`/api/plans/${plan.id}`, { name: name.trim() }));
+    if (saved) onClose();
+  }
+  return html`
+    <${Dialog} open=${true} title="Rename the plan" onClose=${onClose}>
+      <form onSubmit=${submit} novalidate>
+        <${TextField} label="Name" value=${name} onInput=${setName} required autofocus
+          autocomplete="off" maxlength="200" />
+        <div class="actions">
+          <button type="button" onClick=${onClose}>Cancel</button>
+          <button type="submit" class="primary">Rename</button>
+        </div>
+      </form>
+    <//>`;
+}
+
 function Head({ plan, change, onDelete }) {
-  const nameId = useId();
   const notesId = useId();
+  const [renaming, setRenaming] = useState(false);
   return html`
     <div class="plan-head">
       <p class="crumbs"><a href="/plans">Plans</a> · <a href="/calendar">Calendar</a></p>
-      <h1 class="visually-hidden">${plan.name}</h1>
       <div class="plan-title">
-        <label for=${nameId} class="visually-hidden">Plan name</label>
-        <${InlineText} id=${nameId} label="Plan name" value=${plan.name} className="plan-name-input"
-          onSave=${(name) => change("The name was not saved",
-            () => api.patch(`/api/plans/${plan.id}`, { name: name.trim() }))} />
+        <h1>${plan.name}</h1>
         <div class="head-actions">
           <${StartButton} plan=${plan} primary=${true} />
+          <button type="button" onClick=${() => setRenaming(true)}>Rename</button>
           <button type="button" class="danger" onClick=${onDelete}>Delete plan</button>
         </div>
       </div>
@@ -59,6 +78,8 @@ function Head({ plan, change, onDelete }) {
           onSave=${(notes) => change("The notes were not saved",
             () => api.patch(`/api/plans/${plan.id}`, { notes: notes.trim() || null }))} />
       </div>
+      ${renaming && html`<${RenameDialog} plan=${plan} change=${change}
+        onClose=${() => setRenaming(false)} />`}
     </div>`;
 }
 
