@@ -204,8 +204,23 @@ addEventListener("storage", (event) => {
   if (event.key && event.key === key(QUEUE)) load();
 });
 
+// Signing out removes what the workout screens kept on this device (screens/train/cache.js);
+// the queue stays, under the account's id, and is sent when that account signs in again.
+const KEPT = /^pmp-(workout|workout-index|last|exercises):/;
+
 onAuthChange((kind) => {
-  if (kind === "signed-out") problem.value = null;
+  if (kind !== "signed-out") return;
+  problem.value = null;
+  try {
+    const doomed = [];
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const name = localStorage.key(i);
+      if (KEPT.test(name)) doomed.push(name);
+    }
+    for (const name of doomed) localStorage.removeItem(name);
+  } catch {
+    // storage disabled: nothing was kept
+  }
 });
 
 // "2 sets and 1 change waiting to be sent", for the ops that belong to a workout (or all).
