@@ -59,3 +59,9 @@ def exercise_card(page, name: str):
 
 def set_rows(card):
     return card.get_by_role("list", name=re.compile("^Sets of")).get_by_role("listitem")
+
+
+def wait_sent(page):
+    """Nothing of the workout waits in the outbox any more."""
+    expect(page.get_by_text(re.compile("waiting to be sent"))).to_have_count(0)
+    expect(page.get_by_text("not sent yet")).to_have_count(0)

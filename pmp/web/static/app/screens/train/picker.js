@@ -42,9 +42,10 @@ const fold = (text) => text.toLowerCase().replace(/\s+/g, " ").trim();
 function Choice({ exercise, onPick }) {
   const meta = [exercise.category, exercise.muscle_group, exercise.custom ? "yours" : null]
     .filter(Boolean).join(" · ");
-  return html`<li><button type="button" class="pick" aria-label=${exercise.name}
-    onClick=${() => onPick(exercise)}><span class="pick-name">${exercise.name}</span>
-    <span class="pick-meta muted">${meta}</span></button></li>`;
+  const id = useId();
+  return html`<li class="pick-row"><button type="button" class="pick" aria-describedby=${id}
+    onClick=${() => onPick(exercise)}>${exercise.name}</button>
+    <span class="pick-meta muted" id=${id}>${meta}</span></li>`;
 }
 
 export function ExercisePicker({ open, workoutId, catalogue, onPick, onClose }) {

@@ -72,7 +72,7 @@ export function RestTimer() {
         <span class="rest-label">Rest</span>
         <span class="rest-left" role="timer">${clock(left)}</span>
         <progress max=${running.total} value=${running.total - left} aria-hidden="true"></progress>
-        <button type="button" onClick=${more} aria-label="Add 30 seconds">+30 s</button>
+        <button type="button" onClick=${more}>+30 s</button>
         <button type="button" onClick=${() => stopRest("Rest skipped.")}>Skip</button>
       </section>`}`;
 }

@@ -88,10 +88,13 @@ function Fields({ draft, change, error, cardio, all }) {
   const field = (name) => html`<${Input} key=${name} name=${name} draft=${draft}
     change=${change} error=${error} unit=${unitOf(name)} />`;
   const more = html`${rest.map(field)}<${Warmup} draft=${draft} change=${change} />`;
+  const [opened, setOpened] = useState(false);
+  const open = opened || Boolean(error && rest.includes(error[0]));
   return html`
     <div class="set-main">${main.map(field)}</div>
     ${all ? html`<div class="set-more">${more}</div>` : html`
-      <details class="set-options" open=${Boolean(error && rest.includes(error[0]))}>
+      <details class="set-options" open=${open}
+        onToggle=${(e) => setOpened(e.currentTarget.open)}>
         <summary>More</summary><div class="set-more">${more}</div>
       </details>`}
     ${error && html`<p class="form-error" role="alert">${LABELS[error[0]]}: ${error[1]}</p>`}`;
@@ -103,15 +106,17 @@ export function NextSet({ entry, prefill, cardio, onAdd }) {
   const [draft, setDraft] = useState(() => toDraft(prefill));
   const [error, setError] = useState(null);
   const count = entry.sets.length;
-  const first = useRef(true);
+  const seen = useRef(count);
+  const touched = useRef(false);
+  // After a set, the prefill of the next; "last time" arriving late fills untouched fields.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (seen.current === count && touched.current) return;
+    seen.current = count;
+    touched.current = false;
     setDraft(toDraft(prefill));
   }, [count, prefill.reps, prefill.weight, prefill.duration_seconds]);
   const change = (patch) => {
+    touched.current = true;
     setDraft((old) => ({ ...old, ...patch }));
     setError(null);
   };

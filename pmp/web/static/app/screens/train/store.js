@@ -154,7 +154,7 @@ export function useWorkout(id, { onCreated }) {
     const temp = tempId();
     const entries = latest.current.workout.exercises;
     const order = Math.min(10_000, Math.max(0, ...entries.map((e) => e.exercise_order)) + 1);
-    update((w) => ({ ...w, exercises: [...w.exercises, { id: temp, workout_id: w.id,
+    update((w) => ({ ...w, exercises: [...w.exercises, { id: temp, key: temp, workout_id: w.id,
       exercise_id: exercise.id, exercise_name: exercise.name, exercise_order: order,
       notes: null, sets: [] }] }));
     queue({ method: "POST", path: `/api/workouts/${wid()}/exercises`, temp, kind: "exercise",

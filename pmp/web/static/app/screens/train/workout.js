@@ -85,13 +85,21 @@ export function Workout({ id, onMoved }) {
   const categories = new Map(catalogue.map((e) => [e.id, e.category]));
 
   // After a move or an added exercise, the focus goes where the person is.
+  // (Tried again on the next renders for a moment: the answers of the server re-render too.)
   useEffect(() => {
     const wanted = focus.current;
-    focus.current = null;
-    if (!wanted) return;
-    const found = wanted.map((i) => document.getElementById(i)).find((el) => el && !el.disabled);
+    if (!wanted || Date.now() > wanted.until) {
+      focus.current = null;
+      return;
+    }
+    const found = wanted.ids.map((i) => document.getElementById(i))
+      .find((el) => el && !el.disabled);
     if (found) found.focus();
+    if (found && document.activeElement === found) focus.current = null;
   });
+  const focusSoon = (...ids) => {
+    focus.current = { ids, until: Date.now() + 1500 };
+  };
 
   if (!workout) {
     return error ? html`<h1>Workout</h1><p class="form-error" role="alert">${errorText(error)
@@ -104,7 +112,7 @@ export function Workout({ id, onMoved }) {
   const today = new Date(workout.performed_at).toDateString() === new Date().toDateString();
   const move = (entry, step) => {
     const head = `entry-${entry.id}`;
-    focus.current = [`${head}-${step < 0 ? "up" : "down"}`, `${head}-${step < 0 ? "down" : "up"}`];
+    focusSoon(`${head}-${step < 0 ? "up" : "down"}`, `${head}-${step < 0 ? "down" : "up"}`);
     actions.moveEntry(entry, step);
   };
   const entryActions = { ...actions, moveEntry: move,
@@ -138,7 +146,7 @@ export function Workout({ id, onMoved }) {
       onPick=${(exercise) => {
         setPicking(false);
         const temp = actions.addEntry(exercise);
-        focus.current = [`entry-${temp}`];
+        focusSoon(`entry-${temp}`);
       }} />
     <${SetDialog} editing=${editing}
       cardio=${editing && categories.get(editing.entry.exercise_id) === "cardio"}
