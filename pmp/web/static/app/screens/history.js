@@ -77,7 +77,7 @@ function Row({ workout, onRepeat, onDelete }) {
     <a class="history-open" href=${`/train/${workout.id}`}>${when}</a>
     <p class="history-summary muted">${report === null ? "…" : report === false
       ? "Summary not available" : summary(report)}${records > 0 && html`<span
-      class="badge history-pr">${records} new record${records === 1 ? "" : "s"}</span>`}</p>
+      class="badge history-pr">${records} record${records === 1 ? "" : "s"} set</span>`}</p>
     <div class="row-actions">
       <button type="button" onClick=${() => onRepeat(workout)}
         aria-label=${`Repeat the workout of ${when}`}>Repeat</button>

@@ -41,7 +41,7 @@ const fold = (text) => text.toLowerCase().replace(/\s+/g, " ").trim();
 
 function Choice({ exercise, onPick }) {
   const meta = [exercise.category, exercise.muscle_group, exercise.custom ? "yours" : null]
-    .filter(Boolean).join(" · ");
+    .filter(Boolean).join(" · ").replace(/_/g, " ");
   const id = useId();
   return html`<li class="pick-row"><button type="button" class="pick" aria-describedby=${id}
     onClick=${() => onPick(exercise)}>${exercise.name}</button>

@@ -11,7 +11,7 @@ const KINDS = {
 };
 
 function recordValue(record, unit) {
-  return record.kind === "most_reps" ? `${number(record.value, 0)} reps`
+  return record.kind === "most_reps" ? number(record.value, 0)
     : `${number(record.value)} ${unit}`;
 }
 
@@ -22,7 +22,7 @@ function Records({ report }) {
   return html`<section class="records" aria-labelledby="records-head">
     <h2 id="records-head">New personal records</h2>
     <ul>${records.map((r) => html`<li key=${`${r.exercise_id}-${r.kind}`}>
-      <strong>${r.exercise_name}</strong>: ${KINDS[r.kind] || r.kind} ${recordValue(r, unit)}
+      <strong>${r.exercise_name}</strong>, ${KINDS[r.kind] || r.kind}: ${recordValue(r, unit)}
       <span class="muted">${r.previous === null || r.previous === undefined ? " (first time)"
         : ` (was ${recordValue({ ...r, value: r.previous }, unit)})`}</span></li>`)}</ul>
   </section>`;
@@ -44,7 +44,7 @@ export function Report({ report, onBack }) {
     <p class="report-when muted">${dateTime(report.performed_at)}</p>
     <p class="report-totals">${totals.join(" · ")}</p>
     <${Records} report=${report} />
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Per exercise">
       <table class="report-table">
         <caption class="visually-hidden">Per exercise</caption>
         <thead><tr><th scope="col">Exercise</th><th scope="col" class="num">Sets</th>
