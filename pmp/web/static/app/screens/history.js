@@ -126,7 +126,9 @@ export function History() {
       notify("A copy for today: the targets come from that workout.");
       route(`/train/${copy.id}`);
     } catch (caught) {
-      notify(errorText(caught), { tone: "error" });
+      const missing = caught.status === 404 || caught.status === 405;
+      notify(missing ? "This workout cannot be repeated: it is gone, or this server does not "
+        + "offer repeating yet." : errorText(caught), { tone: "error" });
     }
   }
 
