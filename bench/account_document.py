@@ -34,6 +34,9 @@ class Scale:
     packs: int = 30
     entries_per_pack: int = 80
     days: int = 3652
+    plans: int = 12
+    exercises_per_plan: int = 6
+    dates_per_plan: int = 10
 
 
 def largest() -> Scale:
@@ -47,7 +50,9 @@ def largest() -> Scale:
         sets_per_entry=CAPS["workouts.exercises.sets"] // (workouts * per_workout),
         custom_exercises=CAPS["custom_exercises"], items=CAPS["items"], packs=CAPS["packs"],
         entries_per_pack=min(CAPS["items"], CAPS["packs.entries"] // CAPS["packs"]),
-        days=365 * 30,
+        days=365 * 30, plans=CAPS["plans"],
+        exercises_per_plan=CAPS["plans.exercises"] // CAPS["plans"],
+        dates_per_plan=CAPS["plans.dates"] // CAPS["plans"],
     )  # fmt: skip
 
 
@@ -64,6 +69,7 @@ def account_document(scale: Scale | None = None, seed_value: int = 11) -> dict:
         "packs": _packs(rng, scale),
         "custom_exercises": customs,
         "workouts": _workouts(rng, scale, [c["name"] for c in customs]),
+        "plans": _plans(rng, scale, [c["name"] for c in customs]),
     }  # fmt: skip
 
 
@@ -146,6 +152,7 @@ def _workouts(rng: random.Random, scale: Scale, customs: list[str]) -> list[dict
             entries.append({
                 "exercise_name": name, "custom": custom, "exercise_order": order + 1,
                 "notes": None if order % 3 else f"Felt strong ({n})",
+                **_targets(rng, n + order),
                 "sets": [_set(rng, number, n) for number in
                          range(1, scale.sets_per_entry + 1)],
             })  # fmt: skip
@@ -173,3 +180,40 @@ def _set(rng: random.Random, number: int, workout: int) -> dict:
         "distance_meters": rng.randint(100, 2_000_000) / 100 if cardio else None,
         "is_warmup": number == 1,
     }  # fmt: skip
+
+
+def _targets(rng: random.Random, n: int) -> dict:
+    """Targets as the export writes them: none at all, sets x reps, a weight, an RPE."""
+    planned = n % 3 != 0
+    return {
+        "target_sets": rng.randint(1, 6) if planned else None,
+        "target_reps": rng.randint(1, 15) if planned else None,
+        "target_weight": rng.randint(10, 4000) / 20 if n % 3 == 1 else None,
+        "target_weight_unit": "lb" if n % 5 == 0 else "kg",
+        "target_rpe": rng.randint(2, 20) / 2 if n % 4 == 1 else None,
+    }  # fmt: skip
+
+
+def _plans(rng: random.Random, scale: Scale, customs: list[str]) -> list[dict]:
+    builtins = [exercise.name for exercise in BUILT_IN_EXERCISES[:40]]
+    plans = []
+    for n in range(scale.plans):
+        first = START + timedelta(days=rng.randint(0, scale.days))
+        dates = [(first + timedelta(days=7 * k + n % 3)).date().isoformat()
+                 for k in range(scale.dates_per_plan)]
+        exercises = []
+        for order in range(scale.exercises_per_plan):
+            custom = bool(customs) and (n + order) % 5 == 0
+            exercises.append({
+                "exercise_name": rng.choice(customs) if custom else rng.choice(builtins),
+                "custom": custom, "notes": None if order % 2 else "Pause — 2 s ⏸",
+                **_targets(rng, n + order + 1),
+            })  # fmt: skip
+        plans.append({
+            "name": f"Day {n % 7 + 1} — plan {n:04d}", "notes": None if n % 2 else "Plan 📅",
+            "weekdays": sorted(rng.sample(range(1, 8), n % 4)),
+            "dates": dates,
+            "created_at": _stamp(first), "updated_at": _stamp(first + timedelta(days=n % 5)),
+            "exercises": exercises,
+        })  # fmt: skip
+    return plans

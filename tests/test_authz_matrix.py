@@ -21,6 +21,12 @@ BODIES = {
     "workouts.update_workout_exercise": {"notes": "stolen"},
     "workouts.add_set": {"reps": 5, "weight": 50},
     "workouts.update_set": {"reps": 6},
+    "workouts.replace_plan": {"name": "Stolen", "exercises": []},
+    "workouts.update_plan": {"weekdays": [1], "exercises": []},
+    "workouts.add_plan_exercise": {"exercise_id": "BUILTIN_EXERCISE"},
+    "workouts.update_plan_exercise": {"position": 0, "target_reps": 1},
+    "workouts.start_plan": {"performed_at": "2026-02-01T10:00:00Z"},
+    "workouts.duplicate_workout": {},
 }
 
 # endpoint -> the names of alice's ids its URL needs
@@ -50,6 +56,12 @@ MATRIX = {
     "workouts.add_set": ("workout_exercise_id",),
     "workouts.get_set": ("set_id",), "workouts.update_set": ("set_id",),
     "workouts.delete_set": ("set_id",),
+    "workouts.get_plan": ("plan_id",), "workouts.replace_plan": ("plan_id",),
+    "workouts.update_plan": ("plan_id",), "workouts.delete_plan": ("plan_id",),
+    "workouts.add_plan_exercise": ("plan_id",), "workouts.start_plan": ("plan_id",),
+    "workouts.update_plan_exercise": ("plan_exercise_id",),
+    "workouts.delete_plan_exercise": ("plan_exercise_id",),
+    "workouts.duplicate_workout": ("workout_id",),
 }
 # Routes whose id is not owned by a user (public share codes, static files).
 NOT_OWNED = {"gear.shared_pack", "gear.shared_export_csv", "api_docs_files.docs_static", "static",
@@ -79,6 +91,9 @@ def build_world(client, alice, bob):
                                       json={"exercise_id": exercise["id"]}))
     one_set = ok(client.post(f"/api/workout-exercises/{workout_exercise['id']}/sets", headers=h,
                              json={"reps": 5, "weight": 40}))
+    plan = ok(client.post("/api/plans", headers=h, json={
+        "name": "Push", "weekdays": [1], "dates": ["2026-01-07"],
+        "exercises": [{"exercise_id": exercise["id"], "target_sets": 3}]}))
     session = ok(client.get("/api/auth/sessions", headers=h))[0]
     builtin = next(e for e in ok(client.get("/api/exercises", headers=bob.headers))
                    if not e["custom"])
@@ -87,7 +102,8 @@ def build_world(client, alice, bob):
            "category_id": entry["category_id"],
            "exercise_id": exercise["id"], "workout_id": workout["id"],
            "workout_exercise_id": workout_exercise["id"], "set_id": one_set["id"],
-           "session_id": session["id"]}
+           "session_id": session["id"], "plan_id": plan["id"],
+           "plan_exercise_id": plan["exercises"][0]["id"]}
     placeholders = {"BOB_ITEM": bob_item["id"], "BUILTIN_EXERCISE": builtin["id"]}
     return ids, placeholders
 
@@ -102,6 +118,8 @@ def snapshot(client, user, ids):
         "details": client.get(f"/api/workouts/{ids['workout_id']}/details",
                               headers=user.headers).get_json(),
         "pack": client.get(f"/api/packs/{ids['pack_id']}", headers=user.headers).get_json(),
+        "plans": client.get("/api/plans", headers=user.headers).get_json(),
+        "workouts": client.get("/api/workouts", headers=user.headers).get_json(),
     }
 
 

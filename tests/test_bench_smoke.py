@@ -47,13 +47,16 @@ def test_the_largest_import_document_is_at_the_caps():
     assert scale.workouts * scale.entries_per_workout == CAPS["workouts.exercises"]
     assert scale.workouts * scale.entries_per_workout * scale.sets_per_entry \
         == CAPS["workouts.exercises.sets"]
+    assert scale.plans * scale.exercises_per_plan == CAPS["plans.exercises"]
+    assert scale.plans * scale.dates_per_plan == CAPS["plans.dates"]
     assert CAPS["packs.entries"] - scale.entries_per_pack <= \
         (scale.packs - 1) * scale.entries_per_pack <= CAPS["packs.entries"]
     small = Scale(workouts=3, entries_per_workout=2, sets_per_entry=4, items=5, packs=2,
                   entries_per_pack=3)
     assert count_records(account_document(small)) == {
         "items": 5, "packs": 2, "packs.entries": 3, "custom_exercises": 15, "workouts": 3,
-        "workouts.exercises": 6, "workouts.exercises.sets": 24}
+        "workouts.exercises": 6, "workouts.exercises.sets": 24, "plans": 12,
+        "plans.exercises": 72, "plans.dates": 120}
 
 
 def test_first_load_follows_the_module_graph():

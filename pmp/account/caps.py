@@ -4,6 +4,8 @@ written (docs/API-NOTES.md, "Import").
 The caps sit well above a heavy account: ten years of training at five sessions a fortnight is
 about 3,000 workouts, 12,000 exercise entries and 60,000 sets (an 11 MB export); twice that
 fits. A gear library of a few thousand items fits (a Lighterpack CSV import takes 5,000 rows).
+Plans are few (a routine per training day); 1,000 of them, 20 exercises and 20 dates each on
+average, is far beyond any real account.
 At the caps an import takes a few seconds and holds SQLite's single write lock for one or two
 of them (docs/PERFORMANCE.md, "Account import"); without caps one document of 322,000 sets
 held it for a minute and every other writer timed out.
@@ -23,11 +25,15 @@ CAPS: dict[str, int] = {
     "workouts": 10_000,
     "workouts.exercises": 30_000,
     "workouts.exercises.sets": 120_000,
+    "plans": 1_000,
+    "plans.exercises": 20_000,
+    "plans.dates": 20_000,
 }
 
 NAMES = {"items": "items", "packs": "packs", "packs.entries": "pack entries",
          "custom_exercises": "custom exercises", "workouts": "workouts",
-         "workouts.exercises": "workout exercises", "workouts.exercises.sets": "sets"}
+         "workouts.exercises": "workout exercises", "workouts.exercises.sets": "sets",
+         "plans": "plans", "plans.exercises": "plan exercises", "plans.dates": "plan dates"}
 
 
 def describe() -> str:
@@ -51,7 +57,7 @@ def check_caps(document: Any) -> None:
 def count_records(document: Any) -> dict[str, int]:
     """Records by cap, counting only what is shaped right (the rest fails validation later)."""
     top = document if isinstance(document, dict) else {}
-    packs, workouts = _list(top, "packs"), _list(top, "workouts")
+    packs, workouts, plans = _list(top, "packs"), _list(top, "workouts"), _list(top, "plans")
     entries = [entry for workout in workouts for entry in _list(workout, "exercises")]
     return {
         "items": len(_list(top, "items")),
@@ -61,6 +67,9 @@ def count_records(document: Any) -> dict[str, int]:
         "workouts": len(workouts),
         "workouts.exercises": len(entries),
         "workouts.exercises.sets": sum(len(_list(entry, "sets")) for entry in entries),
+        "plans": len(plans),
+        "plans.exercises": sum(len(_list(plan, "exercises")) for plan in plans),
+        "plans.dates": sum(len(_list(plan, "dates")) for plan in plans),
     }
 
 

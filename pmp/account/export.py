@@ -27,7 +27,7 @@ from pmp.workouts import portability as workouts
 FORMAT = "pmp-export"
 VERSION = 1
 DOMAINS = (gear, workouts)
-LISTS = ("items", "packs", "custom_exercises", "workouts")
+LISTS = ("items", "packs", "custom_exercises", "workouts", "plans")
 
 
 class DocumentSchema(BaseSchema):
@@ -41,6 +41,7 @@ class DocumentSchema(BaseSchema):
     packs = fields.List(fields.Raw(), load_default=list)
     custom_exercises = fields.List(fields.Raw(), load_default=list)
     workouts = fields.List(fields.Raw(), load_default=list)
+    plans = fields.List(fields.Raw(), load_default=list)
 
 
 def export_account(user: User) -> dict:

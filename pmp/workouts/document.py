@@ -17,21 +17,24 @@ from marshmallow import fields
 
 from pmp.core.records import RecordErrors, load, plain_text, records, set_apart
 from pmp.core.schemas import Timestamp
+from pmp.workouts.plan_schemas import MAX_PLAN_EXERCISES, PlanInSchema
 from pmp.workouts.schemas import (
     MAX_EXERCISE_ORDER,
     MAX_SET_NUMBER,
     NAME,
     NOTES,
-    BaseSchema,
     ExerciseSchema,
     SetSchema,
+    TargetsSchema,
     WorkoutSchema,
     bounded_int,
 )
 
 SET_FIELDS = ("set_number", "reps", "weight", "weight_unit", "rpe", "rir", "duration_seconds",
               "distance_meters", "is_warmup")  # fmt: skip
-KEYS = ("custom_exercises", "workouts")
+TARGET_FIELDS = ("target_sets", "target_reps", "target_weight", "target_weight_unit",
+                 "target_rpe")  # fmt: skip
+KEYS = ("custom_exercises", "workouts", "plans")
 
 
 class WorkoutDocSchema(WorkoutSchema):
@@ -41,19 +44,34 @@ class WorkoutDocSchema(WorkoutSchema):
     updated_at = Timestamp()
 
 
-class EntryDocSchema(BaseSchema):
-    """An exercise entry without its sets; the exercise is named (``custom``: the user's own)."""
+class PlanExerciseDocSchema(TargetsSchema):
+    """An exercise of a plan, named like an entry's; its place in the list is its position.
+    Without ``target_weight_unit`` the user's unit is taken (as for sets)."""
 
     exercise_name = fields.String(required=True, validate=NAME)
     custom = fields.Boolean(load_default=False)
-    exercise_order = bounded_int(0, MAX_EXERCISE_ORDER, load_default=0)
     notes = fields.String(allow_none=True, load_default=None, validate=NOTES)
+
+
+class EntryDocSchema(PlanExerciseDocSchema):
+    """An exercise entry without its sets; the exercise is named (``custom``: the user's own)."""
+
+    exercise_order = bounded_int(0, MAX_EXERCISE_ORDER, load_default=0)
+
+
+class PlanDocSchema(PlanInSchema):
+    """A plan without its exercises; its timestamps are kept when the document has them."""
+
+    created_at = Timestamp()
+    updated_at = Timestamp()
 
 
 CUSTOM_EXERCISE = ExerciseSchema(only=("name", "category", "muscle_group"))
 WORKOUT = WorkoutDocSchema(exclude=("id",))
 ENTRY = EntryDocSchema()
 SET = SetSchema(only=SET_FIELDS)
+PLAN = PlanDocSchema(exclude=("exercises",))
+PLAN_EXERCISE = PlanExerciseDocSchema()
 
 
 def load_document(data: Any, errors: RecordErrors | None = None) -> dict[str, list[dict]]:
@@ -75,9 +93,25 @@ def load_document(data: Any, errors: RecordErrors | None = None) -> dict[str, li
         workouts.append(_workout(raw, f"workouts.{n}", errors))
         if errors.full():
             break
+    plans = [_plan(raw, f"plans.{n}", errors)
+             for n, raw in enumerate(records(data, "plans", "plans", errors))]
     if own:
         errors.raise_if_any("The workouts data did not validate.")
-    return {"custom_exercises": customs, "workouts": workouts}
+    return {"custom_exercises": customs, "workouts": workouts, "plans": plans}
+
+
+def _plan(raw: Any, path: str, errors: RecordErrors) -> dict | None:
+    head, children = set_apart(raw, "exercises")
+    plan = load(PLAN, head, path, errors)
+    rows = records(children, "exercises", f"{path}.exercises", errors)
+    if len(rows) > MAX_PLAN_EXERCISES:
+        errors.add(f"{path}.exercises", [f"Longer than maximum length {MAX_PLAN_EXERCISES}."])
+        rows = []
+    exercises = [load(PLAN_EXERCISE, row, f"{path}.exercises.{n}", errors)
+                 for n, row in enumerate(rows)]  # fmt: skip
+    if plan is not None:
+        plan["exercises"] = exercises
+    return plan
 
 
 def _workout(raw: Any, path: str, errors: RecordErrors) -> dict | None:
@@ -125,9 +159,9 @@ def _numbered(sets: list[dict], path: str, errors: RecordErrors) -> list[dict]:
 _INVALID = object()
 
 
-def _whole(name: str) -> Callable[[Any], Any]:
-    """A strict integer within the set field's range (null if the field allows it)."""
-    bounds, nullable = SET.fields[name].validators[0], SET.fields[name].allow_none
+def _whole(name: str, schema=SET) -> Callable[[Any], Any]:
+    """A strict integer within the field's range (null if the field allows it)."""
+    bounds, nullable = schema.fields[name].validators[0], schema.fields[name].allow_none
     low, high = bounds.min, bounds.max
 
     def check(value):
@@ -138,10 +172,10 @@ def _whole(name: str) -> Callable[[Any], Any]:
     return check
 
 
-def _amount(name: str) -> Callable[[Any], Any]:
-    """What the set field's Amount makes of a JSON number in its range: Decimal(str(n)),
+def _amount(name: str, schema=SET) -> Callable[[Any], Any]:
+    """What the field's Amount makes of a JSON number in its range: Decimal(str(n)),
     quantized to its places (NaN fails the comparison)."""
-    places, high = SET.fields[name].places, SET.fields[name].validators[0].max
+    places, high = schema.fields[name].places, schema.fields[name].validators[0].max
 
     def check(value):
         if value is None:
@@ -175,10 +209,22 @@ def fast_set(raw: Any) -> dict | None:
         if value is _INVALID:
             return None
         out[key] = value
-    rpe = out.get("rpe")  # SetSchema's own rule: from 1 in half steps
-    if rpe is not None and (rpe < 1 or rpe * 2 != int(rpe * 2)):
+    if not _half_steps(out.get("rpe")):  # SetSchema's own rule
         return None
     return out
+
+
+def _half_steps(rpe: Decimal | None) -> bool:
+    """RPE from 1 in half steps (or none)."""
+    return rpe is None or (rpe >= 1 and rpe * 2 == int(rpe * 2))
+
+
+_TARGET_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "target_sets": _whole("target_sets", ENTRY), "target_reps": _whole("target_reps", ENTRY),
+    "target_weight": _amount("target_weight", ENTRY),
+    "target_rpe": _amount("target_rpe", ENTRY),
+    "target_weight_unit": _SET_CHECKS["weight_unit"],
+}
 
 
 _ENTRY_DEFAULTS = {"custom": False, "exercise_order": 0, "notes": None}
@@ -199,7 +245,11 @@ def fast_entry(raw: Any) -> dict | None:
         elif key == "notes":
             if value is not None and not plain_text(value, 0, 10_000):
                 return None
+        elif key in _TARGET_CHECKS:
+            value = _TARGET_CHECKS[key](value)
+            if value is _INVALID:
+                return None
         elif key != "exercise_name":
             return None
         out[key] = value
-    return out
+    return out if _half_steps(out.get("target_rpe")) else None

@@ -8,9 +8,11 @@ from sqlalchemy.exc import IntegrityError
 from pmp.core.errors import Conflict, Forbidden, NotFound
 from pmp.core.extensions import db
 from pmp.workouts.models import Exercise, WorkoutExercise
+from pmp.workouts.plan_models import PlanExercise
 
 TAKEN = "You already have an exercise with this name."
 IN_USE = "The exercise is used in a workout; remove it from its workouts first."
+IN_PLAN = "The exercise is used in a plan; remove it from its plans first."
 
 
 def name_key(name: str) -> str:
@@ -73,6 +75,8 @@ def delete_exercise(user_id: int, exercise_id: int) -> None:
     )
     if in_use:
         raise Conflict(IN_USE)
+    if db.session.scalar(select(exists().where(PlanExercise.exercise_id == exercise.id))):
+        raise Conflict(IN_PLAN)
     db.session.delete(exercise)
     _commit_or_conflict(IN_USE)  # the (deferred) foreign key backs the check
 

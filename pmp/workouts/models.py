@@ -28,6 +28,31 @@ def _one_of(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
+RPE_HALF_STEPS = "{0} >= 1 AND {0} <= 10 AND {0} * 2 = CAST({0} * 2 AS INTEGER)"
+
+
+def target_checks() -> tuple[CheckConstraint, ...]:
+    """The rules of TargetsMixin's columns, for the table args of each table that has them."""
+    return (
+        CheckConstraint("target_sets >= 0", name="target_sets_non_negative"),
+        CheckConstraint("target_reps >= 0", name="target_reps_non_negative"),
+        CheckConstraint("target_weight >= 0", name="target_weight_non_negative"),
+        CheckConstraint("target_weight_unit IN ('kg', 'lb')", name="target_weight_unit"),
+        CheckConstraint(RPE_HALF_STEPS.format("target_rpe"), name="target_rpe_half_steps"),
+    )
+
+
+class TargetsMixin:
+    """What is planned for an exercise: sets x reps at a weight (in its unit) or an RPE."""
+
+    target_sets: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    target_reps: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    target_weight: Mapped[Decimal | None] = mapped_column(Numeric(9, 3), nullable=True)
+    target_weight_unit: Mapped[str] = mapped_column(
+        String(2), nullable=False, default="kg", server_default="kg")
+    target_rpe: Mapped[Decimal | None] = mapped_column(Numeric(3, 1), nullable=True)
+
+
 class Exercise(db.Model):
     """A built-in catalogue exercise (``user_id`` NULL) or one user's custom exercise."""
 
@@ -87,12 +112,13 @@ class Workout(TimestampMixin, db.Model):
     )
 
 
-class WorkoutExercise(db.Model):
+class WorkoutExercise(TargetsMixin, db.Model):
     """One exercise performed in a workout; the same exercise may appear twice."""
 
     __tablename__ = "workout_exercises"
     __table_args__ = (
         CheckConstraint("exercise_order >= 0", name="order_non_negative"),
+        *target_checks(),
         NEVER_REUSED_IDS,
     )
 

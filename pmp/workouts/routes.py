@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import jsonify, url_for
 
-from pmp.auth.guard import api_blueprint, current_user, current_user_id
+import pmp.workouts.plan_routes  # noqa: F401 - registers the plan views on blp
+from pmp.auth.guard import current_user, current_user_id
 from pmp.core.pagination import total_header
 from pmp.workouts import exercises, schemas, stats, workout_log
+from pmp.workouts.blueprint import blp
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
-
-blp = api_blueprint("workouts", __name__, description="Exercises, workouts, sets and statistics")
 
 STRINGS = {"type": "array", "items": {"type": "string"}}
 

@@ -103,7 +103,22 @@ class SetPatchSchema(_Partial, SetSchema):
     pass
 
 
-class WorkoutExerciseSchema(BaseSchema):
+class TargetsSchema(BaseSchema):
+    """What is planned for an exercise, validated like a set; the unit defaults to the user's."""
+
+    target_sets = bounded_int(0, MAX_SET_NUMBER, allow_none=True)
+    target_reps = bounded_int(0, 100_000, allow_none=True)
+    target_weight = Amount(3, 100_000, allow_none=True)
+    target_weight_unit = fields.String(validate=validate.OneOf(WEIGHT_UNITS))
+    target_rpe = Amount(1, 10, allow_none=True)
+
+    @validates("target_rpe")
+    def _half_steps(self, value, **kwargs):
+        if value is not None and (value < 1 or value * 2 != int(value * 2)):
+            raise ValidationError("RPE goes from 1 to 10 in half steps.")
+
+
+class WorkoutExerciseSchema(TargetsSchema):
     id = fields.Integer(dump_only=True)
     workout_id = fields.Integer(dump_only=True)
     exercise_id = bounded_int(1, DB_INT_MAX, required=True)
@@ -112,7 +127,7 @@ class WorkoutExerciseSchema(BaseSchema):
     notes = fields.String(allow_none=True, validate=NOTES)
 
 
-class WorkoutExercisePatchSchema(BaseSchema):
+class WorkoutExercisePatchSchema(TargetsSchema):
     exercise_order = bounded_int(0, MAX_EXERCISE_ORDER)
     notes = fields.String(allow_none=True, validate=NOTES)
 

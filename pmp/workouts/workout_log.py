@@ -99,10 +99,16 @@ def add_entry(user_id: int, workout_id: int, data: dict) -> WorkoutExercise:
     exercise = get_visible_exercise(user_id, data["exercise_id"])
     if "exercise_order" not in data:
         data = {**data, "exercise_order": _next_exercise_order(workout.id)}
+    data = {"target_weight_unit": preferred_unit(user_id), **data}
     entry = WorkoutExercise(workout=workout, exercise=exercise, **data)
     db.session.add(entry)
     db.session.commit()
     return entry
+
+
+def preferred_unit(user_id: int) -> str:
+    """The user's training unit (the guard loaded the user: no query)."""
+    return training_unit(db.session.get(User, user_id).weight_unit)
 
 
 def _next_exercise_order(workout_id: int) -> int:

@@ -193,7 +193,8 @@ def test_the_openapi_document_tells_of_gzip_and_the_limit(client):
     operation = client.get("/api/openapi.json").get_json()["paths"]["/api/me/import"]["post"]
     assert "gzip" in operation["description"] and "IMPORT_MAX_BYTES" in operation["description"]
     assert "5,000 items" in operation["description"]
-    assert "and 120,000 sets" in operation["description"]
+    assert "120,000 sets" in operation["description"]
+    assert "and 20,000 plan dates" in operation["description"]
     assert {"400", "413", "415", "422"} <= set(operation["responses"])
     assert operation["parameters"][0]["name"] == "Content-Encoding"
     assert operation["requestBody"]["content"]["application/json"]["schema"]

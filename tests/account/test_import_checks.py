@@ -20,6 +20,11 @@ SAMPLES = {
         {**WORKOUT, "exercises": [{"exercise_name": "Plank"}] * n}]},
     "workouts.exercises.sets": lambda n: {"workouts": [{**WORKOUT, "exercises": [
         {"exercise_name": "Plank", "sets": [{"duration_seconds": 60}] * n}]}]},
+    "plans": lambda n: {"plans": [{"name": f"p{i}"} for i in range(n)]},
+    "plans.exercises": lambda n: {"plans": [
+        {"name": "p", "exercises": [{"exercise_name": "Plank"}] * n}]},
+    "plans.dates": lambda n: {"plans": [
+        {"name": "p", "dates": [f"2026-01-{day:02d}" for day in range(1, n + 1)]}]},
 }
 
 
@@ -37,10 +42,10 @@ def inserts(statements):
 
 def exported(client, user):
     doc = client.get("/api/me/export", headers=user.headers).get_json()
-    return {k: doc[k] for k in ("items", "packs", "custom_exercises", "workouts")}
+    return {k: doc[k] for k in ("items", "packs", "custom_exercises", "workouts", "plans")}
 
 
-EMPTY = {"items": [], "packs": [], "custom_exercises": [], "workouts": []}
+EMPTY = {"items": [], "packs": [], "custom_exercises": [], "workouts": [], "plans": []}
 
 
 def test_every_cap_holds_as_documented(client, make_user, monkeypatch):

@@ -37,7 +37,8 @@ def test_a_ten_year_account_exports_and_imports_again_exactly(client, make_user)
     assert len(body) > 10 * 1024 * 1024  # over MAX_CONTENT_LENGTH: the import has its own limit
     counts = post_import(client, heavy, body)
     assert counts == {"items": 500, "packs": 30, "pack_entries": 29 * 80, "custom_exercises": 15,
-                      "workouts": 3000, "workout_exercises": 12_000, "sets": 60_000}
+                      "workouts": 3000, "workout_exercises": 12_000, "sets": 60_000,
+                      "plans": 12, "plan_exercises": 72}
 
     first = client.get("/api/me/export", headers=heavy.headers)
     assert first.status_code == 200

@@ -78,7 +78,9 @@ def test_entries_and_sets(client, as_alice):
     entry = response.get_json()
     assert response.headers["Location"].endswith(f"/api/workout-exercises/{entry['id']}")
     assert entry == {"id": entry["id"], "workout_id": workout["id"], "exercise_id": bench,
-                     "exercise_name": "Bench Press", "exercise_order": 1, "notes": None}
+                     "exercise_name": "Bench Press", "exercise_order": 1, "notes": None,
+                     "target_sets": None, "target_reps": None, "target_weight": None,
+                     "target_weight_unit": "kg", "target_rpe": None}
     again = as_alice.entry(workout["id"], "Bench Press", notes="back-off sets")
     assert again["exercise_order"] == 2
     first = as_alice.set(entry["id"], reps=10, weight=60)
