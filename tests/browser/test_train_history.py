@@ -4,8 +4,7 @@ reports fetched only for rows on screen; open one, repeat it as today's plan, de
 import re
 
 from tests.browser.conftest import check_accessibility, expect, screenshot
-from tests.browser.train_steps import (exercise_card, seed_workout, signed_up_with_api,
-                                       wait_sent)
+from tests.browser.train_steps import exercise_card, seed_workout, signed_up_with_api, wait_sent
 
 
 def open_history(page):

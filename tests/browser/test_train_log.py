@@ -5,8 +5,15 @@ personal record; the rest timer; editing, reordering and notes by keyboard."""
 import re
 
 from tests.browser.conftest import check_accessibility, expect, screenshot
-from tests.browser.train_steps import (add_exercise, exercise_card, seed_workout, set_rows,
-                                       signed_up_with_api, start_workout, wait_sent)
+from tests.browser.train_steps import (
+    add_exercise,
+    exercise_card,
+    seed_workout,
+    set_rows,
+    signed_up_with_api,
+    start_workout,
+    wait_sent,
+)
 
 RECORD_VIBRATION = "navigator.vibrate = (pattern) => { window.__vibrated = pattern; return true; };"
 

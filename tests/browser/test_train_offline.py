@@ -6,8 +6,14 @@ and stored once."""
 import re
 
 from tests.browser.conftest import DESKTOP, Watched, check_accessibility, expect, screenshot
-from tests.browser.train_steps import (add_exercise, exercise_card, set_rows,
-                                       signed_up_with_api, start_workout, wait_sent)
+from tests.browser.train_steps import (
+    add_exercise,
+    exercise_card,
+    set_rows,
+    signed_up_with_api,
+    start_workout,
+    wait_sent,
+)
 
 
 def test_sets_logged_offline_survive_a_reload_and_are_stored_once(context, page, browser, server):
