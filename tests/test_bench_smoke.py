@@ -83,3 +83,23 @@ def test_the_share_page_has_its_row():
                     workout_id=1, workout_exercise_ids=[1])
     paths = {name: paths for name, _, paths, _, _ in rows(seeded, "token")}
     assert paths["GET /r/<code> share page (gzip, 200)"] == ["/r/abc"]
+
+
+def test_workout_screens_bench_times_every_screen(app, client):
+    """bench/workout_screens.py's requests all answer 200 on a small seeded account."""
+    from bench.workout_screens import screens, time_requests
+
+    with app.app_context():
+        seeded = seed(Scale(items=2, packs=1, entries=(1, 2), workouts=4,
+                            exercises_per_workout=2, sets_per_exercise=2))
+        from pmp.workouts.models import WorkoutExercise
+
+        exercise_id = db.session.get(WorkoutExercise,
+                                     seeded.workout_exercise_ids[-1]).exercise_id
+    login = client.post("/api/auth/login",
+                        json={"login": seeded.username, "password": seeded.password})
+    headers = {"Authorization": f"Bearer {login.get_json()['access_token']}"}
+    urls = {name: paths for name, paths in screens(seeded.workout_id, exercise_id).items()
+            if name != "Calendar"}
+    timings = time_requests(client, headers, urls, repeat=1, number=1)
+    assert len(timings) == sum(len(paths) for paths in urls.values())

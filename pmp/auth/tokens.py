@@ -23,6 +23,7 @@ from sqlalchemy import delete, update
 
 from pmp.auth import security_events
 from pmp.auth.models import AuthSession, RevokedToken, User
+from pmp.core import idempotency
 from pmp.core.errors import ApiError
 from pmp.core.extensions import db
 from pmp.core.logging import audit
@@ -227,5 +228,7 @@ def cleanup_expired(now: datetime | None = None) -> dict[str, int]:
     ).rowcount
     tokens = db.session.execute(delete(RevokedToken).where(RevokedToken.expires_at <= now)).rowcount
     events = security_events.delete_old(now)
+    keys = idempotency.delete_expired(now)
     db.session.commit()
-    return {"sessions": families, "revoked_tokens": tokens, "security_events": events}
+    return {"sessions": families, "revoked_tokens": tokens, "security_events": events,
+            "idempotency_keys": keys}

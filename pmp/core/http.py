@@ -16,8 +16,9 @@ DOCS_CSP = (
 )
 JSON_TYPE = "application/json; charset=utf-8"
 # Headers a browser script on an allowed origin may read.
-EXPOSED = ["Content-Disposition", "ETag", "Location", "Retry-After", "X-Total-Count",
-           "X-Request-ID", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"]
+EXPOSED = ["Content-Disposition", "ETag", "Idempotency-Replayed", "Location", "Retry-After",
+           "X-Total-Count", "X-Request-ID", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+           "X-RateLimit-Reset"]
 
 
 def register_web(app: Flask) -> None:

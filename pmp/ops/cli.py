@@ -106,11 +106,13 @@ def delete_user(login, yes):
 
 @tokens_cli.command("cleanup")
 def tokens_cleanup():
-    """Delete expired sessions, expired blocklist entries and old security events now."""
+    """Delete expired sessions, blocklist entries and idempotency keys, and old security events
+    now."""
     write_intent(True)
     counts = cleanup_expired()
     click.echo(f"Deleted {counts['sessions']} expired session(s), "
-               f"{counts['revoked_tokens']} expired revoked token(s) and "
+               f"{counts['revoked_tokens']} expired revoked token(s), "
+               f"{counts['idempotency_keys']} expired idempotency key(s) and "
                f"{counts['security_events']} security event(s) older than {RETENTION.days} days.")
 
 

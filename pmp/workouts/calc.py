@@ -7,7 +7,7 @@ converted weights do not drift; results are rounded to 2 decimals and returned a
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -146,6 +146,17 @@ def iso_week(moment: datetime) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+def iso_weeks(start: datetime, end: datetime) -> list[str]:
+    """Every ISO week that ``[start, end)`` touches, oldest first."""
+    last = end - timedelta(microseconds=1)
+    monday = start.date() - timedelta(days=start.weekday())
+    weeks = []
+    while monday <= last.date():
+        weeks.append(iso_week(datetime.combine(monday, datetime.min.time())))
+        monday += timedelta(days=7)
+    return weeks
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRows:
     """The sets of one exercise (or of a whole workout) logged in one workout."""
@@ -174,10 +185,12 @@ def stats_summary(sessions: Iterable[SessionRows], unit: str) -> dict[str, Any]:
          for s in sessions), unit)  # fmt: skip
 
 
-def summary_of_totals(sessions: Iterable[SessionTotals], unit: str) -> dict[str, Any]:
-    """`stats_summary` from per-workout totals (which SQL can aggregate)."""
+def summary_of_totals(sessions: Iterable[SessionTotals], unit: str,
+                      weeks_shown: Iterable[str] = ()) -> dict[str, Any]:
+    """`stats_summary` from per-workout totals (which SQL can aggregate); ``weeks_shown``
+    are listed with zeros when they have no workout."""
     totals = _empty_bucket()
-    weeks: dict[str, dict[str, Any]] = {}
+    weeks: dict[str, dict[str, Any]] = {week: _empty_bucket() for week in weeks_shown}
     for session in sessions:
         week = weeks.setdefault(iso_week(session.performed_at), _empty_bucket())
         for bucket in (totals, week):

@@ -119,6 +119,8 @@ class WorkoutExercise(TargetsMixin, db.Model):
     __table_args__ = (
         CheckConstraint("exercise_order >= 0", name="order_non_negative"),
         *target_checks(),
+        # "is this exercise in that workout?" in one probe (last time, history, progress)
+        Index("ix_workout_exercises_workout_id_exercise_id", "workout_id", "exercise_id"),
         NEVER_REUSED_IDS,
     )
 

@@ -7,6 +7,7 @@ service function and answers.
 from __future__ import annotations
 
 from pmp.auth.guard import current_user, current_user_id
+from pmp.core.idempotency import idempotent
 from pmp.core.pagination import total_header
 from pmp.workouts import plan_schemas as schemas
 from pmp.workouts import plans, prefill, schedule
@@ -93,6 +94,7 @@ def delete_plan_exercise(plan_exercise_id):
 
 
 @blp.route(f"{PLAN}/start", methods=["POST"])
+@idempotent
 @blp.arguments(schemas.StartSchema, required=False)
 @blp.response(201, WorkoutDetailSchema)
 def start_plan(data, plan_id):
@@ -102,6 +104,7 @@ def start_plan(data, plan_id):
 
 
 @blp.route("/workouts/<int:workout_id>/duplicate", methods=["POST"])
+@idempotent
 @blp.arguments(schemas.StartSchema, required=False)
 @blp.response(201, WorkoutDetailSchema)
 def duplicate_workout(data, workout_id):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask import jsonify, url_for
 
 import pmp.workouts.plan_routes  # noqa: F401 - registers the plan views on blp
+import pmp.workouts.progress_routes  # noqa: F401 - history, progress, records, last time
 from pmp.auth.guard import current_user, current_user_id
+from pmp.core.idempotency import idempotent
 from pmp.core.pagination import total_header
 from pmp.workouts import exercises, schemas, stats, workout_log
 from pmp.workouts.blueprint import blp
@@ -74,19 +76,13 @@ def delete_exercise(exercise_id):
     exercises.delete_exercise(current_user_id(), exercise_id)
 
 
-@blp.route("/exercises/<int:exercise_id>/history", methods=["GET"])
-@blp.response(200, schemas.HistorySchema)
-def exercise_history(exercise_id):
-    """Every logged set of an exercise, best sets, estimated 1RM and personal records."""
-    return stats.exercise_history(current_user(), exercise_id)
-
-
 # Workouts
 
 
 @blp.route("/workouts", methods=["GET"])
 @blp.arguments(schemas.WorkoutQuery, location="query")
-@blp.response(200, schemas.WorkoutSchema(many=True))
+@blp.response(200, schemas.WorkoutSchema(many=True), headers={"X-Total-Count": {
+    "description": "Number of workouts in all pages.", "schema": {"type": "integer"}}})
 def list_workouts(args):
     """List your workouts, newest first (`from` inclusive, `to` exclusive)."""
     workouts, total = workout_log.list_workouts(current_user_id(), args)
@@ -94,6 +90,7 @@ def list_workouts(args):
 
 
 @blp.route("/workouts", methods=["POST"])
+@idempotent
 @blp.arguments(schemas.WorkoutSchema)
 @blp.response(201, schemas.WorkoutSchema)
 def create_workout(data):
@@ -150,7 +147,7 @@ def workout_report(workout_id):
 @blp.arguments(schemas.RangeQuery, location="query")
 @blp.response(200, schemas.SummarySchema)
 def stats_summary(args):
-    """Totals over a period and per ISO week."""
+    """Totals over a period and per ISO week, zeros included (default: the last 12 weeks)."""
     return stats.stats_summary(current_user(), args.get("start"), args.get("end"))
 
 
@@ -158,6 +155,7 @@ def stats_summary(args):
 
 
 @blp.route("/workouts/<int:workout_id>/exercises", methods=["POST"])
+@idempotent
 @blp.arguments(schemas.WorkoutExerciseSchema)
 @blp.response(201, schemas.WorkoutExerciseSchema)
 def add_workout_exercise(data, workout_id):
@@ -189,6 +187,7 @@ def delete_workout_exercise(entry_id):
 
 
 @blp.route("/workout-exercises/<int:entry_id>/sets", methods=["POST"])
+@idempotent
 @blp.arguments(schemas.SetSchema)
 @blp.response(201, schemas.SetSchema)
 def add_set(data, entry_id):

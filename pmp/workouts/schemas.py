@@ -156,6 +156,15 @@ class ExerciseReportSchema(_WeightTotals):
     estimated_1rm = fields.Float(allow_none=True)
 
 
+class ReportRecordSchema(BaseSchema):
+    exercise_id = fields.Integer()
+    exercise_name = fields.String()
+    kind = fields.String(validate=validate.OneOf(
+        ("heaviest_weight", "best_estimated_1rm", "best_session_volume", "most_reps")))
+    value = fields.Float()
+    previous = fields.Float(allow_none=True)
+
+
 class ReportSchema(_WeightTotals):
     workout_id = fields.Integer()
     performed_at = Timestamp()
@@ -165,6 +174,7 @@ class ReportSchema(_WeightTotals):
     total_sets = fields.Integer()
     volume_unit = fields.String()
     exercises = fields.List(fields.Nested(ExerciseReportSchema))
+    personal_records = fields.List(fields.Nested(ReportRecordSchema))
 
 
 class _Bucket(BaseSchema):
@@ -187,18 +197,28 @@ class SummarySchema(_Bucket):
 
 
 class RecordSchema(BaseSchema):
-    value = fields.Raw(metadata={"type": "number"})
-    weight = fields.Float(allow_none=True)
+    value = fields.Float()
+    weight = fields.Float(allow_none=True, metadata={"description": "most_reps only"})
+    workout_id = fields.Integer()
+    performed_at = Timestamp()
+
+
+class RepRecordSchema(BaseSchema):
+    reps = fields.Integer()
+    weight = fields.Float()
     workout_id = fields.Integer()
     performed_at = Timestamp()
 
 
 class RecordsSchema(BaseSchema):
+    exercise_id = fields.Integer()
+    unit = fields.String()
     heaviest_weight = fields.Nested(RecordSchema, allow_none=True)
     best_estimated_1rm = fields.Nested(RecordSchema, allow_none=True)
     best_session_volume = fields.Nested(RecordSchema, allow_none=True)
     most_reps = fields.Nested(RecordSchema, allow_none=True)
-    rep_records = fields.List(fields.Nested(RecordSchema))
+    rep_records = fields.List(fields.Nested(RepRecordSchema), metadata={
+        "description": "The heaviest weight lifted for 1 to 12 reps, where logged."})
 
 
 class HistorySessionSchema(BaseSchema):

@@ -244,8 +244,8 @@ def test_expired_sessions_and_blocklist_are_cleaned_up(app, client, make_user, r
     with time_machine.travel(datetime.now(UTC) + timedelta(days=2), tick=False):
         result = runner.invoke(args=["tokens", "cleanup"])
     assert result.exit_code == 0
-    assert ("Deleted 1 expired session(s), 1 expired revoked token(s) and 0 security event(s) "
-            "older than 90 days.") in result.output
+    assert ("Deleted 1 expired session(s), 1 expired revoked token(s), 0 expired idempotency "
+            "key(s) and 0 security event(s) older than 90 days.") in result.output
 
 
 def test_cleanup_runs_automatically_after_interval(app, client, make_user):

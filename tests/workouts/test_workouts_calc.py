@@ -240,7 +240,7 @@ def test_personal_records_convert_units():
 
 @pytest.mark.parametrize("milli", [0, 1, 4, 5, 12345, 12344, 99995, 10**15 + 5])
 def test_summary_volume_in_integers_rounds_like_round2(milli):
-    from pmp.workouts.stats import _volume
+    from pmp.workouts.aggregates import volume as _volume
 
     expected = Decimal(str(calc.round2(Decimal(milli) / 1000)))
     assert _volume({"kg": milli, "lb": None}, "kg") == expected
