@@ -77,6 +77,14 @@ def test_log_three_exercises_of_three_sets_and_see_the_report_with_a_record(page
     page.get_by_role("button", name="Back to the workout").click()
     expect(page.get_by_role("heading", name="Today's workout")).to_be_visible()
 
+    # Later today, /train offers to continue it.
+    page.get_by_role("link", name="History").click()
+    page.get_by_role("link", name="Train", exact=True).last.click()
+    today = page.get_by_role("region", name="Today")
+    expect(today.get_by_role("link", name="Continue workout")).to_have_attribute(
+        "href", f"/train/{workout_id}")
+    expect(page.get_by_role("heading", name="Start another workout")).to_be_visible()
+
 
 def test_the_rest_timer_counts_down_after_a_set(page, browser, server):
     page.clock.install()

@@ -49,7 +49,7 @@ export function Report({ report, onBack }) {
         <caption class="visually-hidden">Per exercise</caption>
         <thead><tr><th scope="col">Exercise</th><th scope="col" class="num">Sets</th>
           <th scope="col" class="num">Reps</th><th scope="col" class="num">Volume</th>
-          <th scope="col" class="num">Best e1RM</th></tr></thead>
+          <th scope="col" class="num">e1RM</th></tr></thead>
         <tbody>${report.exercises.map((e, i) => html`<tr key=${i}>
           <th scope="row">${e.exercise_name}</th><td class="num">${e.sets_count}</td>
           <td class="num">${e.total_reps}</td><td class="num">${number(e.total_volume)} ${unit}</td>
