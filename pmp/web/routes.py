@@ -67,6 +67,26 @@ def asset(digest: str, name: str):
     return response
 
 
+# The files the service worker keeps at install: the app and its libraries (no licences).
+PRECACHE_SUFFIXES = (".js", ".css", ".svg")
+SW_CSP = "default-src 'self'; script-src 'self'; connect-src 'self'"
+
+
+@blp.get("/sw.js")
+def service_worker():
+    """The service worker, at the root so that its scope is the whole app. It names the
+    current digest, so a new version of the app is a new worker; never cached itself."""
+    store = assets()
+    precache = [store.url(name) for name in store.files
+                if name.startswith(("app/", "vendor/")) and name.endswith(PRECACHE_SUFFIXES)]
+    body = render_template("sw.js", digest=store.digest, precache=precache)
+    response = Response(body, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["Content-Security-Policy"] = SW_CSP
+    response.headers["Service-Worker-Allowed"] = "/"
+    return response
+
+
 @blp.get("/r/<code>")
 def share_page(code: str):
     """The public page of a shared pack (no JavaScript needed); an HTML 404 when the code is

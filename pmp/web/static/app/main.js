@@ -27,14 +27,16 @@ function Private({ component: Screen, ...props }) {
   if (status.value === "loading") {
     return html`<p class="loading" role="status">Loading…</p>`;
   }
-  if (status.value !== "signed-in") {
+  if (status.value !== "signed-in" && status.value !== "offline") {
     return html`<${Redirect} to=${`/login?next=${encodeURIComponent(url)}`} />`;
   }
   return html`<${Screen} ...${props} />`;
 }
 
 function Public({ component: Screen }) {
-  if (status.value === "signed-in") return html`<${Redirect} to="/packs" />`;
+  if (status.value === "signed-in" || status.value === "offline") {
+    return html`<${Redirect} to="/packs" />`;
+  }
   if (status.value === "loading") return html`<p class="loading" role="status">Loading…</p>`;
   return html`<${Screen} />`;
 }
@@ -92,3 +94,9 @@ function App() {
 
 render(html`<${App} />`, document.getElementById("app"));
 restoreSession();
+
+// The service worker keeps the app's files so that it opens without a network (browsers offer
+// it in a secure context only: HTTPS or localhost; elsewhere the app simply needs the network).
+if ("serviceWorker" in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {});
+}

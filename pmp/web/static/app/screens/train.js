@@ -1,8 +1,16 @@
-// Train: built out with the workout screens of issue 15.
-import { html } from "../vendor.js";
+// Train: /train starts (or continues) a workout, /train/:id logs one, set by set, on a phone
+// at the gym, with or without a network. The parts live in screens/train/.
 import { Frame, useTitle } from "../ui/layout.js";
+import { html, useLocation } from "../vendor.js";
+import { Start } from "./train/start.js";
+import { Workout } from "./train/workout.js";
 
-export function Train() {
+export function Train({ id }) {
   useTitle("Train");
-  return html`<${Frame}><h1>Train</h1><//>`;
+  const { route } = useLocation();
+  const open = (workoutId) => route(`/train/${workoutId}`, String(id || "").startsWith("tmp-"));
+  return html`<${Frame}>
+    ${id ? html`<${Workout} id=${id} onMoved=${(real) => route(`/train/${real}`, true)} />`
+      : html`<${Start} onOpen=${open} />`}
+  <//>`;
 }

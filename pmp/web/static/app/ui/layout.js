@@ -1,7 +1,8 @@
 // The frame of every signed-in screen: a skip link, the header with the navigation, the
 // session notices, the screen itself in <main>, and the toasts.
 import { html, useLocation } from "../vendor.js";
-import { sessionNotice, signOut, user } from "../session.js";
+import { sessionNotice, signOut, status, user } from "../session.js";
+import { online } from "../outbox.js";
 import { SecurityAlert } from "./security-alert.js";
 import { Toasts } from "./toast.js";
 
@@ -38,6 +39,9 @@ export function Frame({ children, wide = false }) {
       </div>
     </header>
     ${sessionNotice.value && html`<p class="notice" role="alert">${sessionNotice.value}</p>`}
+    ${(status.value === "offline" || !online.value) && html`<p class="notice offline-notice"
+      role="status">Offline: you see what this device kept; changes are sent when the
+      connection is back.</p>`}
     <${SecurityAlert} />
     <main id="main" class=${wide ? "wide" : ""} tabindex="-1">${children}</main>
     <${Toasts} />`;
