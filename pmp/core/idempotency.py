@@ -43,7 +43,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from pmp.core.errors import ApiError, BadRequest, Conflict
 from pmp.core.extensions import db
-from pmp.core.models import UTCDateTime, utcnow
+from pmp.core.models import NEVER_REUSED_IDS, UTCDateTime, utcnow
 
 HEADER = "Idempotency-Key"
 REPLAYED = "Idempotency-Replayed"
@@ -69,6 +69,7 @@ class IdempotencyKey(db.Model):
     __table_args__ = (
         UniqueConstraint("user_id", "key", name="uq_idempotency_keys_user_id_key"),
         Index("ix_idempotency_keys_created_at", "created_at"),
+        NEVER_REUSED_IDS,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

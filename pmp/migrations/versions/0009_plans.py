@@ -42,7 +42,9 @@ def target_checks():
 
 
 def upgrade():
-    with op.batch_alter_table('workout_exercises', schema=None) as batch_op:
+    # SQLite rebuilds the table for the checks: keep its AUTOINCREMENT (ids never reused)
+    with op.batch_alter_table('workout_exercises', schema=None,
+                              table_kwargs={'sqlite_autoincrement': True}) as batch_op:
         for column in target_columns():
             batch_op.add_column(column)
         for name, condition in target_checks():
@@ -105,7 +107,9 @@ def downgrade():
     op.drop_table('plan_dates')
     op.drop_index('ix_plans_user_id', table_name='plans')
     op.drop_table('plans')
-    with op.batch_alter_table('workout_exercises', schema=None) as batch_op:
+    # SQLite rebuilds the table for the checks: keep its AUTOINCREMENT (ids never reused)
+    with op.batch_alter_table('workout_exercises', schema=None,
+                              table_kwargs={'sqlite_autoincrement': True}) as batch_op:
         for name, _ in target_checks():
             batch_op.drop_constraint(op.f(f'ck_workout_exercises_{name}'), type_='check')
         for column in reversed(target_columns()):

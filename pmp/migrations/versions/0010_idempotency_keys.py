@@ -36,10 +36,12 @@ def upgrade():
                                 ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_idempotency_keys')),
         sa.UniqueConstraint('user_id', 'key', name='uq_idempotency_keys_user_id_key'),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
         batch_op.create_index('ix_idempotency_keys_created_at', ['created_at'], unique=False)
-    with op.batch_alter_table('workout_exercises', schema=None) as batch_op:
+    with op.batch_alter_table('workout_exercises', schema=None,
+                              table_kwargs={'sqlite_autoincrement': True}) as batch_op:
         batch_op.create_index('ix_workout_exercises_workout_id_exercise_id',
                               ['workout_id', 'exercise_id'], unique=False)
 
