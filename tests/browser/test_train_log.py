@@ -18,6 +18,12 @@ from tests.browser.train_steps import (
 RECORD_VIBRATION = "navigator.vibrate = (pattern) => { window.__vibrated = pattern; return true; };"
 
 
+def box(locator) -> dict:
+    """Where an element is in the window: its top and bottom."""
+    found = locator.bounding_box()
+    return {"top": found["y"], "bottom": found["y"] + found["height"]}
+
+
 def test_log_three_exercises_of_three_sets_and_see_the_report_with_a_record(page, browser,
                                                                            server):
     _, client = signed_up_with_api(page, browser, server)
@@ -55,6 +61,20 @@ def test_log_three_exercises_of_three_sets_and_see_the_report_with_a_record(page
     expect(set_rows(deadlift)).to_have_count(3)
     wait_sent(page)
     check_accessibility(page, "train, a workout with sets")
+
+    # The rest timer hides nothing: a field under it, reached with Tab, scrolls clear of it,
+    # and at the end of the scroll it sits below the last buttons.
+    timer = page.get_by_role("region", name="Rest timer")
+    weight = deadlift.get_by_label("Weight")
+    weight.evaluate("(el) => scrollTo(0, el.getBoundingClientRect().bottom + scrollY"
+                    " - innerHeight + 30)")
+    assert box(weight)["bottom"] > box(timer)["top"]  # under the timer
+    deadlift.get_by_label("Reps").evaluate("(el) => el.focus({ preventScroll: true })")
+    page.keyboard.press("Tab")
+    expect(weight).to_be_focused()
+    assert box(weight)["bottom"] <= box(timer)["top"]
+    page.evaluate("() => scrollTo(0, document.documentElement.scrollHeight)")
+    assert box(page.locator(".train-actions"))["bottom"] <= box(timer)["top"]
     screenshot(page, "train-workout")
 
     details = client.call("GET", f"/api/workouts/{workout_id}/details")
@@ -78,8 +98,10 @@ def test_log_three_exercises_of_three_sets_and_see_the_report_with_a_record(page
     expect(page.get_by_role("heading", name="Today's workout")).to_be_visible()
 
     # Later today, /train offers to continue it.
-    page.get_by_role("link", name="History").click()
-    page.get_by_role("link", name="Train", exact=True).last.click()
+    nav = page.get_by_role("navigation", name="Training")
+    nav.get_by_role("link", name="History").click()
+    expect(page.get_by_role("heading", name="History", level=1)).to_be_visible()
+    nav.get_by_role("link", name="Today").click()
     today = page.get_by_role("region", name="Today")
     expect(today.get_by_role("link", name="Continue workout")).to_have_attribute(
         "href", f"/train/{workout_id}")
