@@ -9,7 +9,7 @@ import pmp.workouts.progress_routes  # noqa: F401 - history, progress, records, 
 from pmp.auth.guard import current_user, current_user_id
 from pmp.core.idempotency import idempotent
 from pmp.core.pagination import total_header
-from pmp.workouts import exercises, schemas, stats, workout_log
+from pmp.workouts import calc, exercises, schemas, stats, summaries, workout_log
 from pmp.workouts.blueprint import blp
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 
@@ -81,12 +81,15 @@ def delete_exercise(exercise_id):
 
 @blp.route("/workouts", methods=["GET"])
 @blp.arguments(schemas.WorkoutQuery, location="query")
-@blp.response(200, schemas.WorkoutSchema(many=True), headers={"X-Total-Count": {
+@blp.response(200, schemas.WorkoutListItemSchema(many=True), headers={"X-Total-Count": {
     "description": "Number of workouts in all pages.", "schema": {"type": "integer"}}})
 def list_workouts(args):
-    """List your workouts, newest first (`from` inclusive, `to` exclusive)."""
-    workouts, total = workout_log.list_workouts(current_user_id(), args)
-    return workouts, total_header(total)
+    """List your workouts, newest first (`from` inclusive, `to` exclusive), each with a
+    summary (exercises, working sets, volume in your unit)."""
+    user = current_user()
+    workouts, total = workout_log.list_workouts(user.id, args)
+    unit = calc.training_unit(user.weight_unit)
+    return summaries.summaries(user.id, workouts, unit), total_header(total)
 
 
 @blp.route("/workouts", methods=["POST"])

@@ -80,6 +80,21 @@ class WorkoutPatchSchema(_Partial, WorkoutSchema):
     pass
 
 
+class WorkoutSummarySchema(BaseSchema):
+    exercises = fields.List(fields.String(), metadata={
+        "description": "The first 4 distinct exercise names, in workout order."})
+    exercise_count = fields.Integer(metadata={"description": "Distinct exercises."})
+    set_count = fields.Integer(metadata={"description": "Working sets (warm-ups left out)."})
+    volume = fields.Float(metadata={"description": "Working volume, as the report's."})
+    volume_unit = fields.String()
+
+
+class WorkoutListItemSchema(WorkoutSchema):
+    """A workout of `GET /api/workouts`: the workout and a summary for a list."""
+
+    summary = fields.Nested(WorkoutSummarySchema, dump_only=True)
+
+
 class SetSchema(BaseSchema):
     id = fields.Integer(dump_only=True)
     workout_exercise_id = fields.Integer(dump_only=True)

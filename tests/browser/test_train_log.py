@@ -2,7 +2,9 @@
 (prefilled from the previous set and from last time), finish with the report and a new
 personal record; the rest timer; editing, reordering and notes by keyboard."""
 
+import os
 import re
+from pathlib import Path
 
 from tests.browser.conftest import check_accessibility, expect, screenshot
 from tests.browser.train_steps import (
@@ -15,7 +17,14 @@ from tests.browser.train_steps import (
     wait_sent,
 )
 
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 RECORD_VIBRATION = "navigator.vibrate = (pattern) => { window.__vibrated = pattern; return true; };"
+
+
+def box(locator) -> dict:
+    """Where an element is in the window: its top and bottom."""
+    found = locator.bounding_box()
+    return {"top": found["y"], "bottom": found["y"] + found["height"]}
 
 
 def test_log_three_exercises_of_three_sets_and_see_the_report_with_a_record(page, browser,
@@ -55,6 +64,20 @@ def test_log_three_exercises_of_three_sets_and_see_the_report_with_a_record(page
     expect(set_rows(deadlift)).to_have_count(3)
     wait_sent(page)
     check_accessibility(page, "train, a workout with sets")
+
+    # The rest timer hides nothing: a field under it, reached with Tab, scrolls clear of it,
+    # and at the end of the scroll it sits below the last buttons.
+    timer = page.get_by_role("region", name="Rest timer")
+    weight = deadlift.get_by_label("Weight")
+    weight.evaluate("(el) => scrollTo(0, el.getBoundingClientRect().bottom + scrollY"
+                    " - innerHeight + 30)")
+    assert box(weight)["bottom"] > box(timer)["top"]  # under the timer
+    deadlift.get_by_label("Reps").evaluate("(el) => el.focus({ preventScroll: true })")
+    page.keyboard.press("Tab")
+    expect(weight).to_be_focused()
+    assert box(weight)["bottom"] <= box(timer)["top"]
+    page.evaluate("() => scrollTo(0, document.documentElement.scrollHeight)")
+    assert box(page.locator(".train-actions"))["bottom"] <= box(timer)["top"]
     screenshot(page, "train-workout")
 
     details = client.call("GET", f"/api/workouts/{workout_id}/details")
@@ -78,8 +101,10 @@ def test_log_three_exercises_of_three_sets_and_see_the_report_with_a_record(page
     expect(page.get_by_role("heading", name="Today's workout")).to_be_visible()
 
     # Later today, /train offers to continue it.
-    page.get_by_role("link", name="History").click()
-    page.get_by_role("link", name="Train", exact=True).last.click()
+    nav = page.get_by_role("navigation", name="Training")
+    nav.get_by_role("link", name="History").click()
+    expect(page.get_by_role("heading", name="History", level=1)).to_be_visible()
+    nav.get_by_role("link", name="Today").click()
     today = page.get_by_role("region", name="Today")
     expect(today.get_by_role("link", name="Continue workout")).to_have_attribute(
         "href", f"/train/{workout_id}")
@@ -213,6 +238,7 @@ def test_today_on_a_phone(phone, browser, server):
     screenshot(page, "train-picker-phone")
     dialog.get_by_role("button", name="Overhead Press").first.click()
     card = exercise_card(page, "Overhead Press")
+    expect(card.get_by_label("Weight")).to_have_value("50")  # prefilled from last time
     for _ in range(2):
         card.get_by_role("button", name="Add set to Overhead Press").click()
     add_exercise(page, "Plank")
@@ -220,7 +246,44 @@ def test_today_on_a_phone(phone, browser, server):
     check_accessibility(page, "train, phone")
     screenshot(page, "train-workout-phone")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    if os.environ.get("PMP_DOC_SCREENSHOTS"):  # the README's picture: what the phone shows
+        expect(page.get_by_role("region", name="Rest timer")).to_be_visible()
+        card.get_by_role("button", name="Add set to Overhead Press").evaluate(
+            "(el) => el.scrollIntoView({ block: 'end' })")
+        page.screenshot(path=str(DOCS / "train-phone.png"))
     page.get_by_role("button", name="Finish workout").click()
     expect(page.get_by_role("heading", name="Workout done")).to_be_visible()
     check_accessibility(page, "train report, phone")
     screenshot(page, "train-report-phone")
+
+
+def test_the_training_navigation_on_a_phone(phone, browser, server):
+    """One row of links between the Train screens: it fits 360 px and scrolls sideways on a
+    narrower phone (the page never does), Tab reaches every link, the current one is marked."""
+    page = phone
+    signed_up_with_api(page, browser, server)
+    page.goto("/train")
+    nav = page.get_by_role("navigation", name="Training")
+    expect(nav.get_by_role("link")).to_have_text(
+        ["Today", "History", "Plans", "Calendar", "Exercises"])
+    expect(nav.get_by_role("link", name="Today")).to_have_attribute("aria-current", "page")
+    assert not nav.evaluate("(el) => el.scrollWidth > el.clientWidth")
+    page.set_viewport_size({"width": 300, "height": 740})
+    assert nav.evaluate("(el) => el.scrollWidth > el.clientWidth")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 300
+    nav.get_by_role("link", name="Today").focus()
+    for _ in range(4):
+        page.keyboard.press("Tab")
+    exercises = nav.get_by_role("link", name="Exercises")
+    expect(exercises).to_be_focused()
+    expect(exercises).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Exercises", level=1)).to_be_visible()
+    page.set_viewport_size({"width": 360, "height": 740})
+    expect(exercises).to_have_attribute("aria-current", "page")
+    check_accessibility(page, "exercises with the training navigation, phone")
+    for name, heading in (("Calendar", "Calendar"), ("Plans", "Plans"), ("History", "History")):
+        nav.get_by_role("link", name=name).click()
+        expect(page.get_by_role("heading", name=heading, level=1)).to_be_visible()
+        expect(nav.get_by_role("link", name=name)).to_have_attribute("aria-current", "page")
+    screenshot(page, "training-nav-phone")

@@ -3,6 +3,7 @@
 import { html, useState } from "../vendor.js";
 import { user } from "../session.js";
 import { Frame, useTitle } from "../ui/layout.js";
+import { SectionNav } from "../ui/section-nav.js";
 import { History } from "./exercise/history.js";
 import { ProgressChart } from "./exercise/progress.js";
 import { Records } from "./exercise/records.js";
@@ -18,13 +19,14 @@ export function Exercise({ id }) {
   if (!valid || error) {
     const gone = !valid || error.status === 404;
     return html`<${Frame}>
+      <${SectionNav} />
       <h1>${gone ? "Exercise not found" : "Exercise"}</h1>
       <p class=${gone ? "" : "form-error"} role="alert">${gone
         ? "There is no such exercise in your list." : error.message}</p>
       <p><a href="/exercises">All exercises</a></p><//>`;
   }
   return html`<${Frame}>
-    <p class="crumbs"><a href="/exercises">Exercises</a></p>
+    <${SectionNav} />
     ${!exercise && html`<p class="loading" role="status">Loading…</p>`}
     ${exercise && html`
       <div class="screen-head">

@@ -5,6 +5,7 @@ import { Checkbox, Select } from "../ui/fields.js";
 import { ConfirmDialog } from "../ui/dialog.js";
 import { Frame, useTitle } from "../ui/layout.js";
 import { NARROW, useMedia } from "../ui/media.js";
+import { SectionNav } from "../ui/section-nav.js";
 import { notify } from "../ui/toast.js";
 import { html, useEffect, useId, useState } from "../vendor.js";
 import { ExerciseDialog } from "./exercises/form.js";
@@ -95,6 +96,7 @@ export function Exercises() {
   }
 
   return html`<${Frame}>
+    <${SectionNav} />
     <div class="screen-head">
       <h1>Exercises</h1>
       <button type="button" class="primary" onClick=${() => setEditing("new")}>

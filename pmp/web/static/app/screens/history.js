@@ -1,83 +1,37 @@
-// History: workouts newest first, a page at a time (X-Total-Count), each with a one-line
-// summary; open one (the Train screen edits any workout), repeat it as today's plan, delete it.
-// The list answers no summary, so each row asks for its workout's report once it scrolls into
-// view: at most one request per shown row, a few at a time, never for rows nobody sees.
+// History: workouts newest first, a page at a time (X-Total-Count), each with the one-line
+// summary the list answers (exercises, working sets, volume): one request per page, none per
+// row. Open one (the Train screen edits any workout), repeat it as today's plan, delete it.
 import { api, errorText, request } from "../api.js";
 import { dateTime, number } from "../format.js";
 import { uuid } from "../outbox.js";
 import { ConfirmDialog } from "../ui/dialog.js";
 import { Frame, useTitle } from "../ui/layout.js";
+import { SectionNav } from "../ui/section-nav.js";
 import { notify } from "../ui/toast.js";
-import { html, useEffect, useLocation, useRef, useState } from "../vendor.js";
+import { html, useEffect, useLocation, useState } from "../vendor.js";
 
 export const PAGE = 20;
-const AT_ONCE = 4;
 
-// Reports, fetched when a row shows, a few at a time.
-const reports = new Map(); // id -> Promise
-const queue = [];
-let active = 0;
+const plural = (n, word) => `${number(n, 0)} ${word}${n === 1 ? "" : "s"}`;
 
-function pump() {
-  while (active < AT_ONCE && queue.length) {
-    const { id, resolve, reject } = queue.shift();
-    active += 1;
-    api.get(`/api/workouts/${id}/report`).then(resolve, reject).finally(() => {
-      active -= 1;
-      pump();
-    });
-  }
-}
-
-function reportOf(id) {
-  if (!reports.has(id)) {
-    reports.set(id, new Promise((resolve, reject) => {
-      queue.push({ id, resolve, reject });
-      pump();
-    }));
-    reports.get(id).catch(() => reports.delete(id));
-  }
-  return reports.get(id);
-}
-
-function summary(report) {
-  if (!report.exercises.length) return "No exercises";
-  const names = [...new Set(report.exercises.map((e) => e.exercise_name))];
-  const shown = names.length > 3 ? `${names.slice(0, 3).join(", ")} +${names.length - 3}`
-    : names.join(", ");
-  const parts = [shown, `${report.total_sets} set${report.total_sets === 1 ? "" : "s"}`];
-  if (report.total_volume) parts.push(`${number(report.total_volume)} ${report.volume_unit}`);
-  if (report.duration_minutes) parts.push(`${report.duration_minutes} min`);
+// "Bench Press, Deadlift · 3 sets · 1,320 kg · 45 min" (at most 3 names, then "+N").
+function summaryText(workout) {
+  const summary = workout.summary;
+  if (!summary) return "";
+  if (!summary.exercise_count) return "No exercises";
+  const { exercises: names, exercise_count: count } = summary;
+  const shown = count > 3 ? `${names.slice(0, 3).join(", ")} +${count - 3}` : names.join(", ");
+  const parts = [shown, plural(summary.set_count, "set")];
+  if (summary.volume) parts.push(`${number(summary.volume)} ${summary.volume_unit}`);
+  if (workout.duration_minutes) parts.push(`${workout.duration_minutes} min`);
   return parts.join(" · ");
 }
 
-function useVisibleReport(id) {
-  const ref = useRef(null);
-  const [report, setReport] = useState(null);
-  useEffect(() => {
-    const node = ref.current;
-    if (!node) return undefined;
-    const seen = new IntersectionObserver((changes) => {
-      if (!changes.some((c) => c.isIntersecting)) return;
-      seen.disconnect();
-      reportOf(id).then(setReport, () => setReport(false));
-    });
-    seen.observe(node);
-    return () => seen.disconnect();
-  }, [id]);
-  return [ref, report];
-}
-
 function Row({ workout, onRepeat, onDelete }) {
-  const [ref, report] = useVisibleReport(workout.id);
   const when = dateTime(workout.performed_at);
-  const records = report && Array.isArray(report.personal_records)
-    ? report.personal_records.length : 0;
-  return html`<li class="history-row" ref=${ref}>
+  return html`<li class="history-row">
     <a class="history-open" href=${`/train/${workout.id}`}>${when}</a>
-    <p class="history-summary muted">${report === null ? "…" : report === false
-      ? "Summary not available" : summary(report)}${records > 0 && html`<span
-      class="badge history-pr">${records} record${records === 1 ? "" : "s"} set</span>`}</p>
+    <p class="history-summary muted">${summaryText(workout)}</p>
     <div class="row-actions">
       <button type="button" onClick=${() => onRepeat(workout)}
         aria-label=${`Repeat the workout of ${when}`}>Repeat</button>
@@ -137,7 +91,6 @@ export function History() {
       await api.delete(`/api/workouts/${workout.id}`);
       setRows((old) => old.filter((w) => w.id !== workout.id));
       setTotal((t) => t - 1);
-      reports.delete(workout.id);
       notify(`Deleted the workout of ${dateTime(workout.performed_at)}.`);
     } catch (caught) {
       notify(errorText(caught), { tone: "error" });
@@ -145,8 +98,8 @@ export function History() {
   }
 
   return html`<${Frame}>
-    <div class="screen-head"><h1>History</h1>
-      <a class="button primary" href="/train">Train</a></div>
+    <${SectionNav} />
+    <div class="screen-head"><h1>History</h1></div>
     ${error && html`<p class="form-error" role="alert">${errorText(error)}
       <button type="button" class="link" onClick=${() => load(0)}>Try again</button></p>`}
     ${rows === null && !error && html`<p class="loading" role="status">Loading…</p>`}

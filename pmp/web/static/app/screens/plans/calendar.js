@@ -92,10 +92,7 @@ export function Calendar() {
     byDate.get(d)?.workouts.length) : days;
   const roving = useRoving(shown, shown.includes(today) ? today : shown[0], narrow);
   return html`
-    <div class="screen-head">
-      <h1>Calendar</h1>
-      <a class="button" href="/plans">Plans</a>
-    </div>
+    <div class="screen-head"><h1>Calendar</h1></div>
     <div class="month-nav">
       <button type="button" onClick=${() => go(-1)}
         aria-label="Previous month">‹ <span aria-hidden="true">Previous</span></button>

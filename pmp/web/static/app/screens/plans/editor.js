@@ -61,7 +61,6 @@ function Head({ plan, change, onDelete }) {
   const [renaming, setRenaming] = useState(false);
   return html`
     <div class="plan-head">
-      <p class="crumbs"><a href="/plans">Plans</a> · <a href="/calendar">Calendar</a></p>
       <div class="plan-title">
         <h1>${plan.name}</h1>
         <div class="head-actions">

@@ -65,7 +65,6 @@ export function PlanList() {
     <div class="screen-head">
       <h1>Plans</h1>
       <div class="head-actions">
-        <a class="button" href="/calendar">Calendar</a>
         <button type="button" class="primary" onClick=${() => setCreating(true)}>
           New plan</button>
       </div>

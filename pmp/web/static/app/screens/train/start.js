@@ -54,7 +54,7 @@ export function Start({ onOpen }) {
   }
 
   return html`
-    <div class="screen-head"><h1>Train</h1><a href="/history">History</a></div>
+    <div class="screen-head"><h1>Train</h1></div>
     ${today.length > 0 && html`<section class="train-card continue" aria-labelledby="today-head">
       <h2 id="today-head">Today</h2>
       <ul class="today-list">${today.map((w) => html`<li key=${w.id}>

@@ -119,10 +119,7 @@ export function Workout({ id, onMoved }) {
     addSet: (entry, values) => { actions.addSet(entry, values); startRest(); } };
 
   return html`
-    <div class="screen-head">
-      <h1>${today ? "Today's workout" : "Workout"}</h1>
-      <a href="/history">History</a>
-    </div>
+    <div class="screen-head"><h1>${today ? "Today's workout" : "Workout"}</h1></div>
     ${!today && html`<p class="muted workout-date">${dateTime(workout.performed_at)}</p>`}
     <${WorkoutHead} workout=${workout} actions=${actions} />
     <${Waiting} id=${id} />
