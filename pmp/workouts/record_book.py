@@ -246,5 +246,5 @@ def position(workout: Workout) -> Position:
 
 
 def exercises_of(workout_id: int) -> list[int]:
-    return list(db.session.scalars(select(WorkoutExercise.exercise_id.distinct())
-                                   .where(WorkoutExercise.workout_id == workout_id)))
+    return list(db.session.scalars(select(WorkoutExercise.exercise_id)
+                                   .where(WorkoutExercise.workout_id == workout_id).distinct()))
