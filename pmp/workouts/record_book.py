@@ -178,14 +178,16 @@ def _lock(user_id: int) -> None:
 
 def working_sets(user_id: int, exercise_ids: list[int], since: Position | None = None):
     """(exercise id, workout id, performed_at, reps, weight, unit) of the working sets, by
-    exercise then in history order: one statement."""
+    exercise then in history order, each workout's in its order (the first of equal sets
+    is the one kept): one statement."""
     stmt = (select(WorkoutExercise.exercise_id, Workout.id, Workout.performed_at,
                    WorkoutSet.reps, WorkoutSet.weight, WorkoutSet.weight_unit)
             .join(WorkoutExercise, WorkoutExercise.workout_id == Workout.id)
             .join(WorkoutSet, and_(WorkoutSet.workout_exercise_id == WorkoutExercise.id,
                                    WorkoutSet.is_warmup.is_(False)))
             .where(Workout.user_id == user_id, WorkoutExercise.exercise_id.in_(exercise_ids))
-            .order_by(WorkoutExercise.exercise_id, Workout.performed_at, Workout.id))
+            .order_by(WorkoutExercise.exercise_id, Workout.performed_at, Workout.id,
+                      WorkoutExercise.exercise_order, WorkoutExercise.id, WorkoutSet.set_number))
     if since is not None:
         stmt = stmt.where(_from(since))
     return db.session.execute(stmt)

@@ -277,3 +277,60 @@ def test_any_sequence_of_writes_keeps_the_book(app, client, make_user, steps):
         exercise = log.exercise_id(name)
         answered = as_answered(log.get(f"/api/exercises/{exercise}/records"))
         assert answered == brute_force_records(app, log.user.id, exercise)
+
+
+# -- the migration fills the book of existing sets --------------------------------------------
+
+def test_the_migration_fills_the_book_like_the_application(tmp_path, monkeypatch):
+    import random
+
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    from pmp import create_app
+    from tests.conftest import CHEAP_ARGON2
+
+    monkeypatch.setenv("PMP_INSTANCE_PATH", str(tmp_path))
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'book.sqlite3'}",
+                      "JWT_SECRET_KEY": "k" * 40, "LOG_LEVEL": "WARNING", **CHEAP_ARGON2})
+    rng = random.Random(15)
+    with app.app_context():
+        upgrade(revision="0010_idempotency_keys")
+        now = "2026-01-01 00:00:00"
+        for user_id in (1, 2):
+            db.session.execute(text(
+                "INSERT INTO users (id, username, email, display_name, password_hash, role, "
+                "weight_unit, currency, created_at, updated_at) VALUES (:id, :name, :email, '',"
+                " 'h', 'user', 'kg', 'EUR', :now, :now)"),
+                {"id": user_id, "name": f"u{user_id}", "email": f"u{user_id}@x.org", "now": now})
+        set_id = entry_id = 0
+        for workout_id in range(1, 41):
+            day = f"2026-01-{1 + rng.randrange(28):02d} 10:00:00"  # some at the same moment
+            db.session.execute(text(
+                "INSERT INTO workouts (id, user_id, performed_at, created_at, updated_at) "
+                "VALUES (:id, :user, :day, :day, :day)"),
+                {"id": workout_id, "user": 1 + workout_id % 2, "day": day})
+            for exercise_id in (1, 2):
+                entry_id += 1
+                db.session.execute(text(
+                    "INSERT INTO workout_exercises (id, workout_id, exercise_id, exercise_order, "
+                    "target_weight_unit) VALUES (:id, :w, :e, 0, 'kg')"),
+                    {"id": entry_id, "w": workout_id, "e": exercise_id})
+                for number in range(1, 4):
+                    set_id += 1
+                    db.session.execute(text(
+                        "INSERT INTO workout_sets (id, workout_exercise_id, set_number, reps, "
+                        "weight, weight_unit, is_warmup) VALUES (:id, :e, :n, :r, :w, :u, :wu)"),
+                        {"id": set_id, "e": entry_id, "n": number,
+                         "r": rng.choice([None, 0, 1, 3, 5, 8, 12, 15]),
+                         "w": rng.choice([None, 0, 40, 100, 100.5, 220]),
+                         "u": rng.choice(["kg", "lb"]), "wu": rng.random() < 0.2})
+        db.session.commit()
+        db.session.remove()
+        upgrade()
+        for user_id in (1, 2):
+            assert book_rows(user_id) == from_scratch(user_id) != set()
+        db.session.remove()
+        downgrade(revision="0010_idempotency_keys")
+        db.session.remove()
+        db.engine.dispose()

@@ -76,8 +76,9 @@ def downgrade():
 workouts = sa.table('workouts', sa.column('id'), sa.column('user_id'),
                     sa.column('performed_at', sa.DateTime()))
 entries = sa.table('workout_exercises', sa.column('id'), sa.column('workout_id'),
-                   sa.column('exercise_id'))
-sets = sa.table('workout_sets', sa.column('workout_exercise_id'), sa.column('reps'),
+                   sa.column('exercise_id'), sa.column('exercise_order'))
+sets = sa.table('workout_sets', sa.column('workout_exercise_id'), sa.column('set_number'),
+                sa.column('reps'),
                 sa.column('weight', sa.Numeric(9, 3)), sa.column('weight_unit'),
                 sa.column('is_warmup', sa.Boolean()))
 book = sa.table('record_book', *(sa.column(name) for name in (
@@ -95,7 +96,8 @@ def fill(bind) -> None:
             .select_from(workouts.join(entries, entries.c.workout_id == workouts.c.id)
                          .join(sets, sets.c.workout_exercise_id == entries.c.id))
             .where(workouts.c.user_id == user_id, sets.c.is_warmup.is_(False))
-            .order_by(entries.c.exercise_id, workouts.c.performed_at, workouts.c.id))
+            .order_by(entries.c.exercise_id, workouts.c.performed_at, workouts.c.id,
+                      entries.c.exercise_order, entries.c.id, sets.c.set_number))
         found = []
         for exercise_id, of_exercise in groupby(rows, key=lambda row: row[0]):
             state = {}
