@@ -19,13 +19,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from itertools import groupby
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, bindparam, delete, or_, select
 
 from pmp.auth.models import User
 from pmp.core.bulk import insert_rows
 from pmp.core.extensions import db
+from pmp.core.models import UTCDateTime
 from pmp.workouts.calc import KG_PER_LB
 from pmp.workouts.models import (
     RECORD_KINDS,
@@ -148,20 +150,33 @@ def latest(user_id: int, exercise_ids: Iterable[int], kinds: Iterable[str] = REC
            before: Position | None = None) -> list[RecordBookEntry]:
     """The latest row of each kind of each exercise (of those before ``before``): the current
     records (the best before that workout). One statement, one index probe per pair."""
+    exercise_ids, kinds = list(exercise_ids), tuple(kinds)
+    if not exercise_ids or not kinds:
+        return []
+    params = {"user_id": user_id, **{f"e{n}": e for n, e in enumerate(exercise_ids)}}
+    if before is not None:
+        params.update(at=before[0], workout_id=before[1])
+    return list(db.session.scalars(
+        _latest_statement(len(exercise_ids), kinds, before is not None), params))
+
+
+@lru_cache(maxsize=64)
+def _latest_statement(exercises: int, kinds: tuple[str, ...], before: bool):
+    """`latest`'s statement, built once per shape (building 16 subqueries cost more than
+    running them): the ids and the position are bound parameters."""
     probes = []
-    for exercise_id in exercise_ids:
+    for n in range(exercises):
         for kind in kinds:
             probe = select(RecordBookEntry.id).where(
-                RecordBookEntry.user_id == user_id, RecordBookEntry.exercise_id == exercise_id,
-                RecordBookEntry.kind == kind)
-            if before is not None:
-                probe = probe.where(_before(before))
+                RecordBookEntry.user_id == bindparam("user_id"),
+                RecordBookEntry.exercise_id == bindparam(f"e{n}"), RecordBookEntry.kind == kind)
+            if before:
+                probe = probe.where(_before((bindparam("at", type_=UTCDateTime()),
+                                             bindparam("workout_id"))))
             probes.append(probe.order_by(RecordBookEntry.performed_at.desc(),
                                          RecordBookEntry.workout_id.desc())
                           .limit(1).scalar_subquery())
-    if not probes:
-        return []
-    return list(db.session.scalars(select(RecordBookEntry).where(RecordBookEntry.id.in_(probes))))
+    return select(RecordBookEntry).where(RecordBookEntry.id.in_(probes))
 
 
 def best_of(row: RecordBookEntry) -> Best:

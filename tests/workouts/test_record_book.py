@@ -167,6 +167,17 @@ def test_every_kind_of_write_keeps_the_book(app, as_alice):
         assert book_rows(uid) == set()
 
 
+def test_a_set_without_reps_has_no_e1rm_in_the_report_either(as_alice):
+    first = as_alice.workout("2026-01-05T18:00:00Z")
+    as_alice.set(as_alice.entry(first["id"])["id"], reps=0, weight=200)
+    second = as_alice.workout("2026-01-07T18:00:00Z")
+    as_alice.set(as_alice.entry(second["id"])["id"], reps=5, weight=100)
+    found = {r["kind"]: r["previous"] for r in
+             as_alice.get(f"/api/workouts/{second['id']}/report")["personal_records"]}
+    assert found == {"best_estimated_1rm": None, "best_session_volume": None,
+                     "most_reps": None}  # 200 kg × 0 stays the heaviest weight
+
+
 def test_the_import_fills_the_book_of_the_imported_exercises(app, as_alice, make_user):
     workout = as_alice.workout("2026-01-05T18:00:00Z")
     entry = as_alice.entry(workout["id"], "Back Squat")
