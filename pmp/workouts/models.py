@@ -208,6 +208,7 @@ class RecordBookEntry(db.Model):
               "workout_id", unique=True),
         CheckConstraint(_one_of("kind", RECORD_KINDS), name="kind"),
         CheckConstraint("weight_unit IN ('kg', 'lb')", name="weight_unit"),
+        NEVER_REUSED_IDS,  # every integer id of the project (tests/auth/test_token_binding.py)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

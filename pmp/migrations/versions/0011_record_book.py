@@ -54,6 +54,7 @@ def upgrade():
                                 name=op.f('fk_record_book_workout_id_workouts'),
                                 ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_record_book')),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table('record_book', schema=None) as batch_op:
         batch_op.create_index('ix_record_book_progression',
