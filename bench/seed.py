@@ -20,6 +20,7 @@ from pmp.core.extensions import db
 from pmp.core.models import utcnow
 from pmp.gear.categories import insert_entries
 from pmp.gear.models import Item, Pack
+from pmp.workouts import record_book
 from pmp.workouts.models import Exercise, Workout, WorkoutExercise, WorkoutSet
 
 PASSWORD = "bench marks are not passwords"
@@ -138,5 +139,6 @@ def _workouts(rng: random.Random, out: Seeded, scale: Scale) -> None:
             for entry_id in entry_ids for number in range(1, scale.sets_per_exercise + 1)]
     if sets:
         db.session.execute(insert(WorkoutSet), sets)
+    record_book.rebuild(out.user_id)  # the records of sets written behind the services' back
     out.workout_id = workout_ids[-1]
     out.workout_exercise_ids = entry_ids[-scale.exercises_per_workout * 4:]

@@ -6,6 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -185,3 +186,43 @@ class WorkoutSet(db.Model):
     is_warmup: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 
     workout_exercise: Mapped[WorkoutExercise] = relationship(back_populates="sets")
+
+
+RECORD_KINDS = ("heaviest_weight", "best_estimated_1rm", "best_session_volume", "most_reps",
+                *(f"reps_{n}" for n in range(1, 13)))
+
+
+class RecordBookEntry(db.Model):
+    """One step of a (user, exercise)'s record progression: ``workout_id`` beat, for ``kind``,
+    every workout performed before it (pmp.workouts.record_book keeps these with the sets).
+
+    What the record was, in the units it was logged in: the set (``reps``, ``weight``,
+    ``weight_unit``) or, for ``best_session_volume``, the session's working volume in
+    thousandths per unit (``volume_kg``, ``volume_lb``); answers convert to the user's unit.
+    """
+
+    __tablename__ = "record_book"
+    __table_args__ = (
+        # the latest row of a kind (before a workout): one descending probe
+        Index("ix_record_book_progression", "user_id", "exercise_id", "kind", "performed_at",
+              "workout_id", unique=True),
+        CheckConstraint(_one_of("kind", RECORD_KINDS), name="kind"),
+        CheckConstraint("weight_unit IN ('kg', 'lb')", name="weight_unit"),
+        NEVER_REUSED_IDS,  # every integer id of the project (tests/auth/test_token_binding.py)
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # indexed by ix_record_book_progression, which leads with user_id
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    exercise_id: Mapped[int] = mapped_column(
+        ForeignKey("exercises.id", ondelete="CASCADE"), nullable=False)
+    kind: Mapped[str] = mapped_column(String(24), nullable=False)
+    workout_id: Mapped[int] = mapped_column(
+        ForeignKey("workouts.id", ondelete="CASCADE"), index=True, nullable=False)
+    performed_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    reps: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    weight: Mapped[Decimal | None] = mapped_column(Numeric(9, 3), nullable=True)
+    weight_unit: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    volume_kg: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    volume_lb: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

@@ -18,6 +18,7 @@ from pmp.core.bulk import insert_ids, insert_rows
 from pmp.core.extensions import db
 from pmp.core.models import utcnow
 from pmp.core.records import RecordErrors
+from pmp.workouts import record_book
 from pmp.workouts.calc import training_unit
 from pmp.workouts.document import CUSTOM_EXERCISE, SET_FIELDS, TARGET_FIELDS, load_document
 from pmp.workouts.exercises import name_key, visible
@@ -184,6 +185,7 @@ def write_document(user: User, doc: dict[str, list[dict]], plan: ExercisePlan) -
     sets = [_set_row(entry_id, row, unit) for entry_id, (_, entry) in
             zip(entry_ids, entries, strict=True) for row in entry["sets"]]  # fmt: skip
     insert_rows(WorkoutSet, sets)
+    record_book.refresh(user.id, {exercise_id(exercise_ids, entry) for _, entry in entries})
     plan_counts = write_plans(user.id, doc.get("plans", []), exercise_ids, unit)
     return {"custom_exercises": len(plan.missing), "workouts": len(workouts),
             "workout_exercises": len(entries), "sets": len(sets), **plan_counts}  # fmt: skip

@@ -1,4 +1,8 @@
-"""Use cases of workouts, their exercise entries and their sets; every query is owner-scoped."""
+"""Use cases of workouts, their exercise entries and their sets; every query is owner-scoped.
+
+A write that can change an exercise's records (its sets, a workout's date, a deletion) brings
+the record book up to date in its own transaction (`record_book.refresh`).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from pmp.auth.models import User
 from pmp.core.errors import Conflict, NotFound, ValidationFailed
 from pmp.core.extensions import db
 from pmp.core.pagination import paginate
+from pmp.workouts import record_book
 from pmp.workouts.calc import training_unit
 from pmp.workouts.exercises import get_visible_exercise
 from pmp.workouts.models import Workout, WorkoutExercise, WorkoutSet
@@ -19,6 +24,7 @@ from pmp.workouts.schemas import MAX_EXERCISE_ORDER, MAX_SET_NUMBER
 
 DUPLICATE_SET = "This exercise already has a set with that number."
 SET_NUMBER_ATTEMPTS = 3
+RECORD_FIELDS = {"reps", "weight", "weight_unit", "is_warmup"}  # what records are made of
 
 
 def in_range(stmt: Select, start: datetime | None, end: datetime | None) -> Select:
@@ -68,14 +74,21 @@ def create_workout(user_id: int, data: dict) -> Workout:
 def update_workout(user_id: int, workout_id: int, data: dict) -> Workout:
     """PATCH sends only some fields; PUT's schema fills the missing ones with null."""
     workout = get_workout(user_id, workout_id)
+    before = record_book.position(workout)
     for field, value in data.items():
         setattr(workout, field, value)
+    if record_book.position(workout) != before:  # moved in the history: records may move
+        record_book.refresh(user_id, record_book.exercises_of(workout.id),
+                            min(before, record_book.position(workout)))
     db.session.commit()
     return workout
 
 
 def delete_workout(user_id: int, workout_id: int) -> None:
-    db.session.delete(get_workout(user_id, workout_id))
+    workout = get_workout(user_id, workout_id)
+    exercise_ids, since = record_book.exercises_of(workout.id), record_book.position(workout)
+    db.session.delete(workout)
+    record_book.refresh(user_id, exercise_ids, since)
     db.session.commit()
 
 
@@ -132,8 +145,16 @@ def update_entry(user_id: int, entry_id: int, data: dict) -> WorkoutExercise:
 
 
 def delete_entry(user_id: int, entry_id: int) -> None:
-    db.session.delete(_own_entry(user_id, entry_id))
+    entry = _own_entry(user_id, entry_id)
+    exercise_id, since = entry.exercise_id, record_book.position(entry.workout)
+    db.session.delete(entry)
+    record_book.refresh(user_id, [exercise_id], since)
     db.session.commit()
+
+
+def _sets_changed(user_id: int, entry: WorkoutExercise) -> None:
+    """The entry's sets changed: its exercise's records from its workout on."""
+    record_book.refresh(user_id, [entry.exercise_id], record_book.position(entry.workout))
 
 
 def get_set(user_id: int, set_id: int) -> WorkoutSet:
@@ -161,6 +182,8 @@ def add_set(user: User, entry_id: int, data: dict) -> WorkoutSet:
         row = WorkoutSet(workout_exercise_id=entry.id, **{**data, "set_number": number})
         db.session.add(row)
         try:
+            db.session.flush()
+            _sets_changed(user.id, entry)
             db.session.commit()
             return row
         except IntegrityError:
@@ -188,6 +211,9 @@ def update_set(user_id: int, set_id: int, data: dict) -> WorkoutSet:
     for field, value in data.items():
         setattr(row, field, value)
     try:
+        db.session.flush()
+        if data.keys() & RECORD_FIELDS:
+            _sets_changed(user_id, row.workout_exercise)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -196,5 +222,8 @@ def update_set(user_id: int, set_id: int, data: dict) -> WorkoutSet:
 
 
 def delete_set(user_id: int, set_id: int) -> None:
-    db.session.delete(_own_set(user_id, set_id))
+    row = _own_set(user_id, set_id)
+    entry = row.workout_exercise
+    db.session.delete(row)
+    _sets_changed(user_id, entry)
     db.session.commit()

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from pmp.core.extensions import db
+from pmp.workouts import record_book
 from pmp.workouts.models import Exercise, Workout, WorkoutExercise, WorkoutSet
 
 
@@ -95,6 +96,7 @@ def seed_workouts(app):
                         WorkoutExercise(exercise=ex, exercise_order=order, sets=sets))
                 workouts.append(workout)
             db.session.add_all(workouts)
+            record_book.rebuild(user_id)  # written behind the services' back
             db.session.commit()
             return [w.id for w in workouts]
 
