@@ -1,13 +1,14 @@
 """Plans and the calendar: a plan made through the UI (exercises found by search, targets,
 reordered, one removed), scheduled on today's weekday and a date, shown in the calendar
 (arrow keys move between days), started from there: the app lands on the new workout with
-the plan's targets. Deleted. At 360 px too; axe clean on every screen."""
+the plan's targets. Deleted. A plan due today starts from Train too. At 360 px; axe clean on
+every screen."""
 
 import re
 from datetime import date, timedelta
 
 from tests.browser.api_client import other_device
-from tests.browser.conftest import check_accessibility, expect, screenshot, sign_up
+from tests.browser.conftest import PHONE, check_accessibility, expect, screenshot, sign_up
 from tests.browser.editor_steps import no_horizontal_scroll
 
 
@@ -168,3 +169,31 @@ def test_plans_and_calendar_on_a_phone(phone, browser, server):
     screenshot(page, "calendar-phone")
     today_item.get_by_role("button", name=re.compile("^Start Legs and")).tap()
     expect(page).to_have_url(re.compile(r"/train/\d+$"))
+
+
+def test_a_plan_due_today_starts_from_the_train_screen(page, browser, server):
+    username = sign_up(page)
+    with other_device(browser, server) as api:
+        api.login(username)
+        bench = api.call("GET", "/api/exercises?q=bench press")[0]["id"]
+        api.call("POST", "/api/plans", {"name": "Every day", "weekdays": [1, 2, 3, 4, 5, 6, 7],
+                                        "exercises": [{"exercise_id": bench, "target_sets": 3,
+                                                       "target_reps": 5}]})
+        api.call("POST", "/api/plans", {"name": "Not scheduled"})
+    page.goto("/train")
+    due = page.get_by_role("region", name="Planned for today")
+    expect(due.get_by_role("link", name="Every day")).to_be_visible()
+    expect(due).to_contain_text("1 exercise")
+    expect(due.get_by_role("link", name="Not scheduled")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Start another workout")).to_be_visible()
+    check_accessibility(page, "train, a plan due today")
+    screenshot(page, "train-due-plan")
+    page.set_viewport_size(PHONE)
+    expect(due.get_by_role("button", name="Start Every day")).to_be_in_viewport()
+    no_horizontal_scroll(page)
+    screenshot(page, "train-due-plan-phone")
+    due.get_by_role("button", name="Start Every day").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/train/\d+$"))
+    expect(page.get_by_role("heading", name="Bench Press")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"3 × 5"))).to_be_visible()
