@@ -169,7 +169,8 @@ async function drain() {
   clearTimeout(retryTimer);
   for (;;) {
     const queue = read(QUEUE, []);
-    pending.value = queue;
+    // a new array only when the queue changed: every screen showing it re-renders on a change
+    if (JSON.stringify(queue) !== JSON.stringify(pending.value)) pending.value = queue;
     if (!queue.length || status.value !== "signed-in" || !hasToken()) return;
     try {
       await sendOne(queue[0]);

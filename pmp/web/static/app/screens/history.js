@@ -29,11 +29,16 @@ function summaryText(workout) {
 
 function Row({ workout, onRepeat, onDelete }) {
   const when = dateTime(workout.performed_at);
+  const [repeating, setRepeating] = useState(false);
   return html`<li class="history-row">
     <a class="history-open" href=${`/train/${workout.id}`}>${when}</a>
     <p class="history-summary muted">${summaryText(workout)}</p>
     <div class="row-actions">
-      <button type="button" onClick=${() => onRepeat(workout)}
+      <button type="button" disabled=${repeating} aria-busy=${repeating}
+        onClick=${async () => {
+          setRepeating(true);
+          if (!(await onRepeat(workout))) setRepeating(false);
+        }}
         aria-label=${`Repeat the workout of ${when}`}>Repeat</button>
       <button type="button" class="danger-text" onClick=${() => onDelete(workout)}
         aria-label=${`Delete the workout of ${when}`}>Delete</button>
@@ -79,10 +84,12 @@ export function History() {
       const copy = await repeat(workout);
       notify("A copy for today: the targets come from that workout.");
       route(`/train/${copy.id}`);
+      return true;
     } catch (caught) {
       const missing = caught.status === 404 || caught.status === 405;
       notify(missing ? "This workout cannot be repeated: it is gone, or this server does not "
         + "offer repeating yet." : errorText(caught), { tone: "error" });
+      return false;
     }
   }
 

@@ -40,6 +40,19 @@ export function InlineText({ label, value, onSave, className = "", onFocus, onBl
     spellcheck=${false} ...${handlers} ...${rest} />`;
 }
 
+// A notes box: what is typed stays as typed while the screen re-renders (a set saved, the
+// outbox retrying); leaving it saves the trimmed text (empty: null) when it changed.
+export function InlineNotes({ id, value, onSave, rows = 2 }) {
+  const [draft, setDraft] = useState(null);
+  return html`<textarea id=${id} rows=${rows} value=${draft ?? (value || "")}
+    onInput=${(event) => setDraft(event.currentTarget.value)}
+    onBlur=${(event) => {
+      const text = event.currentTarget.value.trim() || null;
+      setDraft(null);
+      if (text !== (value || null)) onSave(text);
+    }}></textarea>`;
+}
+
 // A number: "1,5" reads as 1.5; empty is null when `empty` is allowed; anything else is refused
 // with `onInvalid(message)` and the saved value comes back.
 export function InlineNumber({ value, onSave, onInvalid, empty = false, label, className = "",

@@ -2,7 +2,7 @@
 // session notices, the screen itself in <main>, and the toasts.
 import { html, useLocation } from "../vendor.js";
 import { sessionNotice, signOut, status, user } from "../session.js";
-import { online } from "../outbox.js";
+import { online, problem } from "../outbox.js";
 import { SecurityAlert } from "./security-alert.js";
 import { Toasts } from "./toast.js";
 
@@ -42,6 +42,9 @@ export function Frame({ children, wide = false }) {
     ${(status.value === "offline" || !online.value) && html`<p class="notice offline-notice"
       role="status">Offline: you see what this device kept; changes are sent when the
       connection is back.</p>`}
+    ${problem.value && html`<p class="notice" role="alert">${problem.value}
+      <button type="button" class="link" onClick=${() => { problem.value = null; }}>Dismiss</button>
+      </p>`}
     <${SecurityAlert} />
     <main id="main" class=${wide ? "wide" : ""} tabindex="-1">${children}</main>
     <${Toasts} />`;

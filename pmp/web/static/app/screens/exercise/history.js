@@ -3,7 +3,7 @@
 import { request } from "../../api.js";
 import { dateTime, number } from "../../format.js";
 import { html, useEffect, useRef, useState } from "../../vendor.js";
-import { setText } from "./sets.js";
+import { setText } from "../train/sets.js";
 
 const PAGE = 20;
 
@@ -48,7 +48,7 @@ function Session({ session, unit }) {
         ${session.sets.map((s) => html`<li key=${s.id}
           class=${`set-chip ${s.is_warmup ? "warmup" : ""} ${
             session.best_set && session.best_set.id === s.id ? "best" : ""}`}>
-          ${setText(s)}${session.best_set && session.best_set.id === s.id &&
+          ${s.is_warmup ? `Warm-up ${setText(s)}` : setText(s)}${session.best_set && session.best_set.id === s.id &&
             html`<span class="visually-hidden"> (best set)</span>`}</li>`)}
       </ol>
     </li>`;

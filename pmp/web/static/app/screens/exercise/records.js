@@ -1,8 +1,8 @@
 // Personal records of an exercise: the four bests as cards (each linking to its workout) and
 // the rep records (the heaviest weight lifted for 1 to 12 reps) as a table.
-import { number } from "../../format.js";
+import { date, number } from "../../format.js";
 import { html } from "../../vendor.js";
-import { longDate, missingRoute, useResource } from "../progress/data.js";
+import { missingRoute, useResource } from "../progress/data.js";
 
 const KINDS = [
   ["heaviest_weight", "Heaviest weight", "weight"],
@@ -14,7 +14,7 @@ const KINDS = [
 function When({ record }) {
   if (!record.workout_id) return null;
   return html`<a href=${`/train/${record.workout_id}`} class="record-when">
-    ${longDate(record.performed_at)}</a>`;
+    ${date(record.performed_at)}</a>`;
 }
 
 function Card({ label, record, unit, weightUnit }) {

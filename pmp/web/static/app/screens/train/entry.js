@@ -2,6 +2,7 @@
 // set (one tap), moving it up or down, removing it, and its notes.
 import { date } from "../../format.js";
 import { isTemp } from "../../outbox.js";
+import { InlineNotes } from "../../ui/inline.js";
 import { html, useId } from "../../vendor.js";
 import { NextSet } from "./set-form.js";
 import { hasTargets, nextSet, setText, targetText } from "./sets.js";
@@ -32,11 +33,7 @@ function Notes({ entry, onSave }) {
   return html`<details class="entry-notes" open=${Boolean(entry.notes)}>
     <summary>Notes</summary>
     <label for=${id} class="visually-hidden">Notes on ${entry.exercise_name}</label>
-    <textarea id=${id} rows="2" value=${entry.notes || ""}
-      onBlur=${(e) => {
-        const value = e.currentTarget.value.trim() || null;
-        if (value !== (entry.notes || null)) onSave(value);
-      }}></textarea>
+    <${InlineNotes} id=${id} value=${entry.notes} onSave=${onSave} />
   </details>`;
 }
 
@@ -58,7 +55,7 @@ export function Entry({ entry, index, count, last, cardio, actions, onEdit, onRe
             onClick=${() => onRemove(entry)}>×</button>
         </div>
       </div>
-      ${hasTargets(entry) && html`<p class="target">Target: ${targetText(entry)}</p>`}
+      ${hasTargets(entry) && html`<p class="entry-target">Target: ${targetText(entry)}</p>`}
       <${LastTime} row=${last} />
       ${entry.sets.length > 0 && html`<ol class="set-list" aria-label=${`Sets of ${name}`}>
         ${entry.sets.map((set, i) => html`<${SetRow} key=${set.id} set=${set} index=${i + 1}

@@ -1,10 +1,11 @@
 // /train/:id, one workout (today's, or any from the history): when, notes, its exercises with
 // their sets, the rest timer, what waits to be sent, and the report on finishing.
-import { api, errorText } from "../../api.js";
+import { api, ApiError, errorText } from "../../api.js";
 import { dateTime } from "../../format.js";
 import { isTemp, pending, waitingText } from "../../outbox.js";
 import { status } from "../../session.js";
 import { ConfirmDialog } from "../../ui/dialog.js";
+import { InlineNotes } from "../../ui/inline.js";
 import { notify } from "../../ui/toast.js";
 import { html, useEffect, useId, useRef, useState } from "../../vendor.js";
 import { Entry } from "./entry.js";
@@ -33,10 +34,8 @@ function WorkoutHead({ workout, actions }) {
     <details class="workout-notes" open=${Boolean(workout.notes)}>
       <summary>Workout notes</summary>
       <label for=${notes} class="visually-hidden">Workout notes</label>
-      <textarea id=${notes} rows="2" value=${workout.notes || ""} onBlur=${(e) => {
-        const value = e.currentTarget.value.trim() || null;
-        if (value !== (workout.notes || null)) actions.changeWorkout({ notes: value });
-      }}></textarea>
+      <${InlineNotes} id=${notes} value=${workout.notes}
+        onSave=${(value) => actions.changeWorkout({ notes: value })} />
     </details>
   </section>`;
 }
@@ -58,10 +57,9 @@ function useFinish(id, workout, actions) {
       setReport(data);
       setFinishing(false);
     }, (error) => {
-      if (error.status !== 0) {
-        notify(errorText(error), { tone: "error" });
-        setFinishing(false);
-      }
+      notify(error.status === 0 ? "No connection: finish again once it is back."
+        : errorText(error), { tone: "error" });
+      setFinishing(false);
     });
   }, [finishing, waiting, status.value, id]);
   function finish() {
@@ -102,8 +100,8 @@ export function Workout({ id, onMoved }) {
   };
 
   if (!workout) {
-    return error ? html`<h1>Workout</h1><p class="form-error" role="alert">${errorText(error)
-      || error.message}</p><p><a href="/train">Start a workout</a></p>`
+    return error ? html`<h1>Workout</h1><p class="form-error" role="alert">${error instanceof ApiError
+      ? errorText(error) : error.message}</p><p><a href="/train">Start a workout</a></p>`
       : html`<p class="loading" role="status">Loading…</p>`;
   }
   if (done.report) return html`<${Report} report=${done.report} onBack=${done.back} />`;
