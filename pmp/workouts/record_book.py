@@ -146,18 +146,25 @@ def _from(position: Position):
         Workout.performed_at > performed_at, Workout.id >= workout_id))
 
 
+CHUNK = 8  # exercises per statement: few statement shapes, each cheap to build
+
+
 def latest(user_id: int, exercise_ids: Iterable[int], kinds: Iterable[str] = RECORD_KINDS,
            before: Position | None = None) -> list[RecordBookEntry]:
     """The latest row of each kind of each exercise (of those before ``before``): the current
-    records (the best before that workout). One statement, one index probe per pair."""
+    records (the best before that workout). One index probe per pair, CHUNK exercises per
+    statement, so a workout of many exercises neither builds one huge statement nor caches a
+    shape per exercise count."""
     exercise_ids, kinds = list(exercise_ids), tuple(kinds)
-    if not exercise_ids or not kinds:
-        return []
-    params = {"user_id": user_id, **{f"e{n}": e for n, e in enumerate(exercise_ids)}}
-    if before is not None:
-        params.update(at=before[0], workout_id=before[1])
-    return list(db.session.scalars(
-        _latest_statement(len(exercise_ids), kinds, before is not None), params))
+    rows: list[RecordBookEntry] = []
+    for start in range(0, len(exercise_ids) if kinds else 0, CHUNK):
+        chunk = exercise_ids[start:start + CHUNK]
+        params = {"user_id": user_id, **{f"e{n}": e for n, e in enumerate(chunk)}}
+        if before is not None:
+            params.update(at=before[0], workout_id=before[1])
+        rows.extend(db.session.scalars(
+            _latest_statement(len(chunk), kinds, before is not None), params))
+    return rows
 
 
 @lru_cache(maxsize=64)

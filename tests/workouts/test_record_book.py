@@ -345,3 +345,27 @@ def test_the_migration_fills_the_book_like_the_application(tmp_path, monkeypatch
         downgrade(revision="0010_idempotency_keys")
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_workout_of_many_exercises_reads_the_book_in_small_statements(app, as_alice,
+                                                                       monkeypatch):
+    """One statement of 16 probes per exercise took seconds to build for a workout of 150
+    exercises (with the write lock held): the book is read CHUNK exercises at a time."""
+    built = []
+    shape = record_book._latest_statement
+
+    def recording(exercises, kinds, before):
+        built.append(exercises)
+        return shape(exercises, kinds, before)
+
+    monkeypatch.setattr(record_book, "_latest_statement", recording)
+    workout = as_alice.workout("2026-02-01T10:00:00Z")
+    for n in range(3 * record_book.CHUNK + 1):
+        exercise = as_alice.post("/api/exercises", {"name": f"Drill {n}", "category": "strength"})
+        as_alice.set(as_alice.entry(workout["id"], exercise["id"])["id"], reps=5, weight=10 + n)
+    built.clear()
+    as_alice.patch(f"/api/workouts/{workout['id']}", {"performed_at": "2026-01-20T10:00:00Z"})
+    report = as_alice.get(f"/api/workouts/{workout['id']}/report")
+    assert built and max(built) <= record_book.CHUNK
+    assert len(report["personal_records"]) == 4 * (3 * record_book.CHUNK + 1)
+    assert_book_matches_the_sets(app, as_alice.user.id)
