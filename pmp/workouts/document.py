@@ -28,6 +28,7 @@ from pmp.workouts.schemas import (
     TargetsSchema,
     WorkoutSchema,
     bounded_int,
+    valid_rpe,
 )
 
 SET_FIELDS = ("set_number", "reps", "weight", "weight_unit", "rpe", "rir", "duration_seconds",
@@ -209,14 +210,9 @@ def fast_set(raw: Any) -> dict | None:
         if value is _INVALID:
             return None
         out[key] = value
-    if not _half_steps(out.get("rpe")):  # SetSchema's own rule
+    if not valid_rpe(out.get("rpe")):  # SetSchema's own rule
         return None
     return out
-
-
-def _half_steps(rpe: Decimal | None) -> bool:
-    """RPE from 1 in half steps (or none)."""
-    return rpe is None or (rpe >= 1 and rpe * 2 == int(rpe * 2))
 
 
 _TARGET_CHECKS: dict[str, Callable[[Any], Any]] = {
@@ -252,4 +248,4 @@ def fast_entry(raw: Any) -> dict | None:
         elif key != "exercise_name":
             return None
         out[key] = value
-    return out if _half_steps(out.get("target_rpe")) else None
+    return out if valid_rpe(out.get("target_rpe")) else None

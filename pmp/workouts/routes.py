@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import jsonify, url_for
+from flask import jsonify
 
 import pmp.workouts.plan_routes  # noqa: F401 - registers the plan views on blp
 import pmp.workouts.progress_routes  # noqa: F401 - history, progress, records, last time
@@ -10,14 +10,10 @@ from pmp.auth.guard import current_user, current_user_id
 from pmp.core.idempotency import idempotent
 from pmp.core.pagination import total_header
 from pmp.workouts import calc, exercises, schemas, stats, summaries, workout_log
-from pmp.workouts.blueprint import blp
+from pmp.workouts.blueprint import blp, created
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
 
 STRINGS = {"type": "array", "items": {"type": "string"}}
-
-
-def _created(obj, endpoint: str, **values):
-    return obj, 201, {"Location": url_for(f"workouts.{endpoint}", **values)}
 
 
 # Exercises
@@ -37,7 +33,7 @@ def list_exercises(args):
 def create_exercise(data):
     """Create a custom exercise."""
     exercise = exercises.create_exercise(current_user_id(), data)
-    return _created(exercise, "get_exercise", exercise_id=exercise.id)
+    return created(exercise, "get_exercise", exercise_id=exercise.id)
 
 
 @blp.route("/exercises/categories", methods=["GET"])
@@ -99,7 +95,7 @@ def list_workouts(args):
 def create_workout(data):
     """Log a workout."""
     workout = workout_log.create_workout(current_user_id(), data)
-    return _created(workout, "get_workout", workout_id=workout.id)
+    return created(workout, "get_workout", workout_id=workout.id)
 
 
 @blp.route("/workouts/<int:workout_id>", methods=["GET"])
@@ -164,7 +160,7 @@ def stats_summary(args):
 def add_workout_exercise(data, workout_id):
     """Add an exercise to a workout."""
     entry = workout_log.add_entry(current_user_id(), workout_id, data)
-    return _created(entry, "get_workout_exercise", entry_id=entry.id)
+    return created(entry, "get_workout_exercise", entry_id=entry.id)
 
 
 @blp.route("/workout-exercises/<int:entry_id>", methods=["GET"])
@@ -196,7 +192,7 @@ def delete_workout_exercise(entry_id):
 def add_set(data, entry_id):
     """Log a set; without `set_number` it gets the next free one."""
     row = workout_log.add_set(current_user(), entry_id, data)
-    return _created(row, "get_set", set_id=row.id)
+    return created(row, "get_set", set_id=row.id)
 
 
 @blp.route("/sets/<int:set_id>", methods=["GET"])

@@ -17,6 +17,16 @@ def bounded_int(low: int, high: int, **kwargs) -> fields.Integer:
     return fields.Integer(strict=True, validate=validate.Range(min=low, max=high), **kwargs)
 
 
+
+def valid_rpe(value) -> bool:
+    """RPE (of a set, or a target) from 1 in half steps, or none (10 at most: its field's range)."""
+    return value is None or (value >= 1 and value * 2 == int(value * 2))
+
+
+def check_rpe(value) -> None:
+    if not valid_rpe(value):
+        raise ValidationError("RPE goes from 1 to 10 in half steps.")
+
 class Amount(ExactDecimal):
     """A decimal read from a number or numeric string and written as a JSON number."""
 
@@ -110,8 +120,7 @@ class SetSchema(BaseSchema):
 
     @validates("rpe")
     def _half_steps(self, value, **kwargs):
-        if value is not None and (value < 1 or value * 2 != int(value * 2)):
-            raise ValidationError("RPE goes from 1 to 10 in half steps.")
+        check_rpe(value)
 
 
 class SetPatchSchema(_Partial, SetSchema):
@@ -129,8 +138,7 @@ class TargetsSchema(BaseSchema):
 
     @validates("target_rpe")
     def _half_steps(self, value, **kwargs):
-        if value is not None and (value < 1 or value * 2 != int(value * 2)):
-            raise ValidationError("RPE goes from 1 to 10 in half steps.")
+        check_rpe(value)
 
 
 class WorkoutExerciseSchema(TargetsSchema):

@@ -1,6 +1,6 @@
 """Unit tests for the pure training arithmetic in pmp.workouts.calc."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -200,42 +200,6 @@ def test_session_summary():
     assert summary["best_index"] == 0
     assert summary["estimated_1rm"] == calc.round2(calc.convert_weight(80, "kg", "lb"))
     assert summary["volume"] == calc.round2(600 / Decimal("0.45359237") + 250)
-
-
-def test_personal_records():
-    t0 = datetime(2026, 1, 5, tzinfo=UTC)
-    sessions = [
-        _session(2, t0 + timedelta(days=7), None, SetRow(3, 110), SetRow(12, 60)),
-        _session(1, t0, None, SetRow(5, 100), SetRow(12, 50), SetRow(1, 150, is_warmup=True)),
-        _session(3, t0 + timedelta(days=14), None, SetRow(3, 110), SetRow(10, 60)),
-    ]
-    records = calc.personal_records(sessions, "kg")
-    assert records["heaviest_weight"] == {"value": 110.0, "workout_id": 2,
-                                          "performed_at": t0 + timedelta(days=7)}
-    # 3 × 110 kg (121) beats 5 × 100 kg (116.67); the earlier of two equal sessions wins
-    assert records["best_estimated_1rm"]["value"] == 121.0
-    assert records["best_estimated_1rm"]["workout_id"] == 2
-    assert records["best_session_volume"]["value"] == 1100.0  # 5 × 100 + 12 × 50
-    assert records["best_session_volume"]["workout_id"] == 1
-    assert records["most_reps"] == {"value": 12, "weight": 60.0, "workout_id": 2,
-                                    "performed_at": t0 + timedelta(days=7)}
-    assert [(r["weight"], r["value"], r["workout_id"]) for r in records["rep_records"]] == [
-        (50.0, 12, 1), (60.0, 12, 2), (100.0, 5, 1), (110.0, 3, 2)]
-
-
-def test_personal_records_empty_and_warmup_only():
-    records = calc.personal_records([_session(1, datetime(2026, 1, 1, tzinfo=UTC), None,
-                                              SetRow(5, 100, is_warmup=True))], "kg")
-    assert records == {"heaviest_weight": None, "best_estimated_1rm": None,
-                       "best_session_volume": None, "most_reps": None, "rep_records": []}
-    assert calc.personal_records([], "kg")["rep_records"] == []
-
-
-def test_personal_records_convert_units():
-    moment = datetime(2026, 1, 1, tzinfo=UTC)
-    records = calc.personal_records([_session(1, moment, None, SetRow(1, 100, "kg"),
-                                              SetRow(1, 225, "lb"))], "lb")
-    assert records["heaviest_weight"]["value"] == 225.0
 
 
 @pytest.mark.parametrize("milli", [0, 1, 4, 5, 12345, 12344, 99995, 10**15 + 5])
