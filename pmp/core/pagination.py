@@ -12,5 +12,10 @@ def paginate(stmt: Select, limit: int, offset: int) -> tuple[list, int]:
     return list(rows), int(total or 0)
 
 
+# The header's OpenAPI description, for `@blp.response(..., headers=TOTAL_COUNT)`.
+TOTAL_COUNT = {"X-Total-Count": {"description": "Number of items in all pages.",
+                                 "schema": {"type": "integer"}}}
+
+
 def total_header(total: int) -> dict[str, str]:
     return {"X-Total-Count": str(total)}

@@ -3,7 +3,8 @@
 Weights are summed and compared in SQL as integer thousandths per weight unit (``milli``), so
 SQLite's floats never round them; Python then converts each unit's figure with ``calc``'s exact
 factor and rounds the way the report does. A session's aggregate is one row per workout: the
-progress chart, the history and the records read those rows, never every set.
+progress chart and the history read those rows, never every set (the records read the record
+book, pmp.workouts.record_book).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pmp.auth.guard import current_user, current_user_id
 from pmp.core.idempotency import idempotent
-from pmp.core.pagination import total_header
+from pmp.core.pagination import TOTAL_COUNT, total_header
 from pmp.workouts import plan_schemas as schemas
 from pmp.workouts import plans, prefill, schedule
 from pmp.workouts.blueprint import blp, created
@@ -20,7 +20,7 @@ PLAN_EXERCISE = "/plan-exercises/<int:plan_exercise_id>"
 
 @blp.route("/plans", methods=["GET"])
 @blp.arguments(schemas.PlanQuery, location="query")
-@blp.response(200, schemas.PlanSchema(many=True))
+@blp.response(200, schemas.PlanSchema(many=True), headers=TOTAL_COUNT)
 def list_plans(args):
     """List your plans by name, with their exercises and schedule (paged)."""
     rows, total = plans.list_plans(current_user_id(), args["limit"], args["offset"])

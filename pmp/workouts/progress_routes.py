@@ -6,7 +6,7 @@ They live on the Workouts blueprint (pmp.workouts.routes), which imports this mo
 from __future__ import annotations
 
 from pmp.auth.guard import current_user
-from pmp.core.pagination import total_header
+from pmp.core.pagination import TOTAL_COUNT, total_header
 from pmp.workouts import progress, progress_schemas, schemas
 from pmp.workouts.blueprint import blp
 from pmp.workouts.exercises import get_visible_exercise
@@ -15,7 +15,7 @@ from pmp.workouts.records import exercise_records
 
 @blp.route("/exercises/<int:exercise_id>/history", methods=["GET"])
 @blp.arguments(progress_schemas.HistoryQuery, location="query")
-@blp.response(200, schemas.HistorySchema, headers=progress_schemas.TOTAL_COUNT)
+@blp.response(200, schemas.HistorySchema, headers=TOTAL_COUNT)
 def exercise_history(args, exercise_id):
     """One page of an exercise's sessions, newest first, with its personal records."""
     body, total = progress.exercise_history(current_user(), exercise_id, **args)

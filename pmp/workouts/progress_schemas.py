@@ -9,8 +9,6 @@ from pmp.workouts.progress import BUCKETS
 from pmp.workouts.schemas import SetSchema
 
 DAYS = validate.Range(min=date(1900, 1, 1), max=date(2200, 1, 1))
-TOTAL_COUNT = {"X-Total-Count": {"description": "Number of items in all pages.",
-                                 "schema": {"type": "integer"}}}
 
 
 class HistoryQuery(BaseSchema):

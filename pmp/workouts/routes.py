@@ -8,7 +8,7 @@ import pmp.workouts.plan_routes  # noqa: F401 - registers the plan views on blp
 import pmp.workouts.progress_routes  # noqa: F401 - history, progress, records, last time
 from pmp.auth.guard import current_user, current_user_id
 from pmp.core.idempotency import idempotent
-from pmp.core.pagination import total_header
+from pmp.core.pagination import TOTAL_COUNT, total_header
 from pmp.workouts import calc, exercises, schemas, stats, summaries, workout_log
 from pmp.workouts.blueprint import blp, created
 from pmp.workouts.catalogue import CATEGORIES, MUSCLE_GROUPS
@@ -77,8 +77,7 @@ def delete_exercise(exercise_id):
 
 @blp.route("/workouts", methods=["GET"])
 @blp.arguments(schemas.WorkoutQuery, location="query")
-@blp.response(200, schemas.WorkoutListItemSchema(many=True), headers={"X-Total-Count": {
-    "description": "Number of workouts in all pages.", "schema": {"type": "integer"}}})
+@blp.response(200, schemas.WorkoutListItemSchema(many=True), headers=TOTAL_COUNT)
 def list_workouts(args):
     """List your workouts, newest first (`from` inclusive, `to` exclusive), each with a
     summary (exercises, working sets, volume in your unit)."""
